@@ -1,0 +1,87 @@
+from django import forms
+from django.contrib.auth import forms as auth_forms
+
+from config.forms import CrispyFormMixin
+
+from .models import User
+
+
+class SignupForm(CrispyFormMixin, auth_forms.BaseUserCreationForm):
+    submit_label = "Create account"
+    form_id = "signup-form"
+
+    class Meta:
+        model = User
+        fields = ("email", "name")
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+
+
+class LoginForm(CrispyFormMixin, auth_forms.AuthenticationForm):
+    """
+    Email and password login that answers every failure, blank fields
+    included, with one message that does not reveal which accounts exist.
+    """
+
+    submit_label = "Log in"
+    form_id = "login-form"
+    error_messages = {
+        **auth_forms.AuthenticationForm.error_messages,
+        "invalid_login": "The email address or password is incorrect.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email address"
+        self.fields["username"].widget.input_type = "email"
+        self.fields["username"].widget.attrs["autocomplete"] = "email"
+        self.fields["username"].required = False
+        self.fields["password"].required = False
+
+    def clean(self):
+        if not self.cleaned_data.get("username") or not self.cleaned_data.get(
+            "password"
+        ):
+            raise self.get_invalid_login_error()
+        return super().clean()
+
+
+class ProfileForm(CrispyFormMixin, forms.ModelForm):
+    form_id = "profile-form"
+
+    class Meta:
+        model = User
+        fields = ("name", "email")
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+
+
+class PasswordChangeForm(CrispyFormMixin, auth_forms.PasswordChangeForm):
+    submit_label = "Change password"
+    form_id = "password-form"
+
+
+class PasswordResetForm(CrispyFormMixin, auth_forms.PasswordResetForm):
+    submit_label = "Send reset link"
+    form_id = "password-reset-form"
+
+
+class SetPasswordForm(CrispyFormMixin, auth_forms.SetPasswordForm):
+    submit_label = "Set password"
+    form_id = "set-password-form"
+
+
+class AdminUserCreationForm(auth_forms.AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "name")
+
+
+class AdminUserChangeForm(auth_forms.UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"

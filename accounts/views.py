@@ -1,0 +1,79 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.messages.views import SuccessMessageMixin
+from django.shortcuts import resolve_url
+from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.generic import CreateView, UpdateView
+
+from config.htmx import HtmxFormMixin
+
+from . import forms
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SignupView(HtmxFormMixin, CreateView):
+    form_class = forms.SignupForm
+    template_name = "accounts/signup.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        login(
+            self.request,
+            self.object,
+            backend="django.contrib.auth.backends.ModelBackend",
+        )
+        messages.success(self.request, f"Welcome, {self.object.name}!")
+        return response
+
+    def get_success_url(self):
+        url = self.request.POST.get("next") or self.request.GET.get("next")
+        if url and url_has_allowed_host_and_scheme(
+            url,
+            allowed_hosts={self.request.get_host()},
+            require_https=self.request.is_secure(),
+        ):
+            return url
+        return resolve_url("home")
+
+
+class LoginView(HtmxFormMixin, auth_views.LoginView):
+    authentication_form = forms.LoginForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+class ProfileView(HtmxFormMixin, SuccessMessageMixin, UpdateView):
+    form_class = forms.ProfileForm
+    template_name = "accounts/profile.html"
+    success_url = reverse_lazy("accounts:profile")
+    success_message = "Your profile was saved."
+
+    def get_object(self, queryset=None):
+        return self.request.user
+
+
+class PasswordChangeView(
+    HtmxFormMixin, SuccessMessageMixin, auth_views.PasswordChangeView
+):
+    form_class = forms.PasswordChangeForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+    success_message = "Your password was changed. Other sessions were signed out."
+
+
+class PasswordResetView(HtmxFormMixin, auth_views.PasswordResetView):
+    form_class = forms.PasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(HtmxFormMixin, auth_views.PasswordResetConfirmView):
+    form_class = forms.SetPasswordForm
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")

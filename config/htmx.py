@@ -1,0 +1,101 @@
+"""The project's one place for htmx decisions: which template, and how to
+redirect or deliver messages when the request came from htmx."""
+
+from django.contrib import messages
+from django.contrib.auth import middleware as auth_middleware
+from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
+from django_htmx.http import HttpResponseClientRedirect
+
+
+class HtmxTemplateMixin:
+    """
+    Render ``"<template>#<htmx_partial>"`` for htmx requests, the whole page
+    otherwise, and vary the response on ``HX-Request`` so that caches keep
+    the two apart.
+    """
+
+    htmx_partial = None
+
+    def get_htmx_partial(self):
+        return self.htmx_partial
+
+    def get_template_names(self):
+        names = super().get_template_names()
+        partial = self.get_htmx_partial()
+        if (
+            self.request.htmx
+            and partial
+            and not self.request.htmx.history_restore_request
+        ):
+            return [f"{name}#{partial}" for name in names]
+        return names
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        patch_vary_headers(response, ("HX-Request",))
+        return response
+
+
+class HtmxFormMixin(HtmxTemplateMixin):
+    """
+    Answer an htmx form with its ``form`` partial, errors in place; on
+    success, have htmx load the next page whole.
+    """
+
+    htmx_partial = "form"
+
+    def form_valid(self, form):
+        return htmx_redirect(self.request, super().form_valid(form))
+
+
+def htmx_redirect(request, response):
+    """
+    Turn a redirect into ``HX-Redirect`` for htmx, so the browser loads the
+    whole page instead of swapping it into part of the current one.
+    """
+    if request.htmx and response.status_code in (301, 302, 303):
+        return HttpResponseClientRedirect(response["Location"])
+    return response
+
+
+class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
+    """Require login everywhere; htmx visitors get a full-page redirect."""
+
+    def handle_no_permission(self, request, view_func):
+        return htmx_redirect(request, super().handle_no_permission(request, view_func))
+
+
+class HtmxMessagesMiddleware:
+    """
+    Append pending messages to htmx responses as an out-of-band swap of the
+    page's ``#messages`` region, unless the response already showed them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not self.wants_messages(request, response):
+            return response
+        storage = messages.get_messages(request)
+        if storage.used or not len(storage):
+            return response
+        response.write(
+            render_to_string(
+                "includes/messages.html", {"messages": storage, "oob": True}, request
+            )
+        )
+        return response
+
+    def wants_messages(self, request, response):
+        return (
+            getattr(request, "htmx", False)
+            and not response.streaming
+            and 200 <= response.status_code < 300
+            and response.status_code != 204
+            and "HX-Redirect" not in response
+            and "HX-Location" not in response
+            and response.get("Content-Type", "").startswith("text/html")
+        )

@@ -1,0 +1,25 @@
+import pytest
+
+from accounts.tests.factories import UserFactory
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def auth_client(client, user):
+    """A test client signed in as ``user``."""
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def htmx_headers():
+    return {"HX-Request": "true"}
