@@ -37,7 +37,7 @@ class SignupView(HtmxFormMixin, CreateView):
             require_https=self.request.is_secure(),
         ):
             return url
-        return resolve_url("home")
+        return resolve_url("catalog:home")
 
 
 class LoginView(HtmxFormMixin, auth_views.LoginView):

@@ -1,5 +1,168 @@
-from django.views.generic import TemplateView
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.forms import modelform_factory
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.views.generic import DeleteView, TemplateView, UpdateView
+from django.views.generic.edit import FormMixin
+from django_filters.views import FilterView
+
+from config.htmx import HtmxTemplateMixin
+
+from .forms import LabelForm
 
 
 class HomeView(TemplateView):
     template_name = "catalog/home.html"
+
+
+class LabelMixin:
+    """
+    Serve one kind of label (``model``: Tag or Character) of the signed-in
+    user; ``get_queryset`` is where ownership is enforced.
+    """
+
+    model = None
+    list_template_name = "catalog/label_list.html"
+
+    def get_queryset(self):
+        return self.model.objects.for_user(self.request.user)
+
+    def get_success_url(self):
+        return self.model.get_list_url()
+
+    def get_context_data(self, **kwargs):
+        meta = self.model._meta
+        kwargs.setdefault("kind", meta.model_name)
+        kwargs.setdefault("verbose_name", meta.verbose_name)
+        kwargs.setdefault("verbose_name_plural", meta.verbose_name_plural)
+        kwargs.setdefault("list_url", self.model.get_list_url())
+        return super().get_context_data(**kwargs)
+
+    def render_partial(self, partial, **context):
+        return TemplateResponse(
+            self.request,
+            f"{self.list_template_name}#{partial}",
+            self.get_context_data(**context),
+        )
+
+
+class LabelFormMixin(LabelMixin):
+    """Name a label with ``LabelForm``, for the list's create and for rename."""
+
+    def get_form_class(self):
+        return modelform_factory(self.model, form=LabelForm)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        kwargs["action"] = self.request.path
+        return kwargs
+
+    def save_form(self, form):
+        """
+        Save ``form`` and return the label, or None when another request took
+        the name meanwhile: the database constraint, not luck, decides.
+        """
+        try:
+            with transaction.atomic():
+                return form.save()
+        except IntegrityError:
+            form.add_error("name", form.duplicate_message(form.cleaned_data["name"]))
+            return None
+
+
+class LabelListView(LabelFormMixin, HtmxTemplateMixin, FormMixin, FilterView):
+    """
+    List the user's labels A to Z, searchable by ``?q=``; a POST creates one.
+    """
+
+    template_name = "catalog/label_list.html"
+
+    def get_filterset_class(self):
+        from . import filters
+
+        return getattr(filters, f"{self.model.__name__}Filter")
+
+    def get_htmx_partial(self):
+        return "results" if self.request.method == "GET" else "form"
+
+    def post(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.object_list = self.filterset.qs
+        form = self.get_form()
+        if form.is_valid():
+            label = self.save_form(form)
+            if label is not None:
+                return self.form_valid(form, label)
+        return self.form_invalid(form)
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        if self.request.method != "GET":
+            kwargs["data"] = None
+        return kwargs
+
+    def form_valid(self, form, label):
+        messages.success(self.request, f"“{label.name}” added.")
+        if not self.request.htmx:
+            return HttpResponseRedirect(self.get_success_url())
+        response = self.render_partial(
+            "created",
+            form=self.get_form_class()(**self.get_new_form_kwargs()),
+            object_list=self.get_queryset(),
+            highlight=label.pk,
+            oob=True,
+        )
+        response["HX-Replace-Url"] = self.get_success_url()
+        return response
+
+    def get_new_form_kwargs(self):
+        return {"user": self.request.user, "action": self.request.path}
+
+
+class LabelUpdateView(LabelFormMixin, HtmxTemplateMixin, UpdateView):
+    """Rename a label: a page without JavaScript, the row itself with htmx."""
+
+    template_name = "catalog/label_form.html"
+    htmx_template_name = "catalog/label_list.html#row-form"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["inline"] = bool(self.request.htmx)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("label", self.object)
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        label = self.save_form(form)
+        if label is None:
+            return self.form_invalid(form)
+        messages.success(self.request, f"Renamed to “{label.name}”.")
+        if not self.request.htmx:
+            return HttpResponseRedirect(self.get_success_url())
+        return self.render_partial("row", label=label, focus=True)
+
+
+class LabelDeleteView(LabelMixin, HtmxTemplateMixin, DeleteView):
+    """
+    Delete a label after a confirmation (a page, or a step in the row with
+    htmx). Its series keep existing; only the link to them goes.
+    """
+
+    template_name = "catalog/label_confirm_delete.html"
+    htmx_template_name = "catalog/label_list.html#row-delete"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("label", self.object)
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        name = self.object.name
+        self.object.delete()
+        messages.success(self.request, f"“{name}” deleted.")
+        if not self.request.htmx:
+            return HttpResponseRedirect(self.get_success_url())
+        return self.render_partial("count", object_list=self.get_queryset(), oob=True)

@@ -10,24 +10,26 @@ from django_htmx.http import HttpResponseClientRedirect
 
 class HtmxTemplateMixin:
     """
-    Render ``"<template>#<htmx_partial>"`` for htmx requests, the whole page
-    otherwise, and vary the response on ``HX-Request`` so that caches keep
-    the two apart.
+    Render ``"<template>#<htmx_partial>"`` (or ``htmx_template_name``) for
+    htmx requests, the whole page otherwise, and vary the response on
+    ``HX-Request`` so that caches keep the two apart.
     """
 
     htmx_partial = None
+    htmx_template_name = None
 
     def get_htmx_partial(self):
         return self.htmx_partial
 
     def get_template_names(self):
         names = super().get_template_names()
+        htmx = self.request.htmx
+        if not htmx or htmx.history_restore_request:
+            return names
+        if self.htmx_template_name:
+            return [self.htmx_template_name]
         partial = self.get_htmx_partial()
-        if (
-            self.request.htmx
-            and partial
-            and not self.request.htmx.history_restore_request
-        ):
+        if partial:
             return [f"{name}#{partial}" for name in names]
         return names
 

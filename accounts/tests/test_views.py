@@ -40,7 +40,7 @@ class TestSignup:
         response = client.post(SIGNUP, signup_data())
 
         assert response.status_code == 302
-        assert response["Location"] == reverse("home")
+        assert response["Location"] == reverse("catalog:home")
         user = User.objects.get()
         assert user.email == "new@example.com"
         assert user.name == "New Person"
@@ -56,7 +56,7 @@ class TestSignup:
         response = client.post(SIGNUP, signup_data(), headers=htmx_headers)
 
         assert response.status_code == 200
-        assert response["HX-Redirect"] == reverse("home")
+        assert response["HX-Redirect"] == reverse("catalog:home")
         assert User.objects.count() == 1
 
     @pytest.mark.parametrize("email", ["taken@example.com", "TAKEN@Example.com"])
@@ -122,7 +122,7 @@ class TestSignup:
     def test_never_redirects_off_site(self, client, target):
         response = client.post(f"{SIGNUP}?next={target}", signup_data())
 
-        assert response["Location"] == reverse("home")
+        assert response["Location"] == reverse("catalog:home")
 
 
 @pytest.mark.django_db
@@ -142,7 +142,7 @@ class TestLogin:
         )
 
         assert response.status_code == 302
-        assert response["Location"] == reverse("home")
+        assert response["Location"] == reverse("catalog:home")
         assert int(client.session[SESSION_KEY]) == user.pk
 
     def test_htmx_success_redirects_the_whole_page(self, client, user, htmx_headers):
@@ -150,7 +150,7 @@ class TestLogin:
             LOGIN, {"username": user.email, "password": PASSWORD}, headers=htmx_headers
         )
 
-        assert response["HX-Redirect"] == reverse("home")
+        assert response["HX-Redirect"] == reverse("catalog:home")
 
     @pytest.mark.parametrize(
         "data",
@@ -196,7 +196,7 @@ class TestLogin:
             {"username": user.email, "password": PASSWORD},
         )
 
-        assert response["Location"] == reverse("home")
+        assert response["Location"] == reverse("catalog:home")
 
     def test_follows_a_local_next(self, client, user):
         response = client.post(

@@ -1,0 +1,35 @@
+import pytest
+
+from catalog.filters import CharacterFilter, LabelFilter, TagFilter
+
+from .factories import CharacterFactory, TagFactory
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("filterset", "factory"),
+    [(TagFilter, TagFactory), (CharacterFilter, CharacterFactory)],
+)
+class TestLabelFilter:
+    def test_q_matches_names_containing_it_ignoring_case(
+        self, filterset, factory, user
+    ):
+        factory(user=user, name="Drama")
+        factory(user=user, name="melodrama")
+        factory(user=user, name="Comedy")
+        queryset = factory._meta.model.objects.for_user(user)
+
+        result = filterset({"q": " DRAMA "}, queryset=queryset).qs
+
+        assert sorted(label.name for label in result) == ["Drama", "melodrama"]
+
+    def test_a_too_long_search_is_invalid(self, filterset, factory, user):
+        queryset = factory._meta.model.objects.for_user(user)
+
+        result = filterset({"q": "x" * 101}, queryset=queryset)
+
+        assert not result.is_valid()
+        assert "q" in result.errors
+
+    def test_is_a_label_filter(self, filterset, factory):
+        assert issubclass(filterset, LabelFilter)

@@ -1,0 +1,30 @@
+// Small behaviours htmx leaves to us. htmx runs with eval off, so there are
+// no inline event filters: these listeners do that work.
+
+// Escape cancels an inline edit.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") {
+    return;
+  }
+  const form = event.target.closest("[data-cancel-on-escape]");
+  const cancel = form?.closest("li")?.querySelector("[data-cancel]");
+  if (cancel) {
+    event.preventDefault();
+    cancel.click();
+  }
+});
+
+// When a form comes back with errors, move focus to the first one.
+let submittedFormId = null;
+document.addEventListener("htmx:beforeRequest", (event) => {
+  const elt = event.detail.elt;
+  submittedFormId = elt.tagName === "FORM" && elt.id ? elt.id : null;
+});
+document.addEventListener("htmx:afterSettle", () => {
+  if (!submittedFormId) {
+    return;
+  }
+  const form = document.getElementById(submittedFormId);
+  submittedFormId = null;
+  form?.querySelector(".is-invalid")?.focus();
+});
