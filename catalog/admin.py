@@ -1,6 +1,7 @@
+from django import forms
 from django.contrib import admin
 
-from .models import Character, Tag
+from .models import Character, Series, Tag
 
 
 @admin.register(Tag, Character)
@@ -11,3 +12,59 @@ class LabelAdmin(admin.ModelAdmin):
     search_fields = ("name",)
     ordering = ("user__email", "name")
     raw_id_fields = ("user",)
+
+
+class SeriesAdminForm(forms.ModelForm):
+    """Offer only the owner's tags and characters, and refuse others'."""
+
+    class Meta:
+        model = Series
+        fields = [
+            "user",
+            "title",
+            "description",
+            "year",
+            "seasons",
+            "episodes",
+            "status",
+            "rating",
+            "link",
+            "tags",
+            "characters",
+            "image",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        owner = self.instance.user if self.instance.user_id else None
+        if owner is not None:
+            self.fields["tags"].queryset = Tag.objects.for_user(owner)
+            self.fields["characters"].queryset = Character.objects.for_user(owner)
+
+    def clean(self):
+        cleaned = super().clean()
+        owner = cleaned.get("user")
+        for field in ("tags", "characters"):
+            foreign = [
+                label.name
+                for label in cleaned.get(field) or []
+                if owner and label.user_id != owner.pk
+            ]
+            if foreign:
+                self.add_error(
+                    field, f"These belong to another user: {', '.join(foreign)}."
+                )
+        return cleaned
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    form = SeriesAdminForm
+    list_display = ("title", "user", "status", "year", "rating", "created")
+    list_filter = ("status", ("tags", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("user",)
+    search_fields = ("title",)
+    date_hierarchy = "created"
+    raw_id_fields = ("user",)
+    filter_horizontal = ("tags", "characters")
+    readonly_fields = ("created", "updated")

@@ -1,8 +1,14 @@
 from crispy_forms.bootstrap import FieldWithButtons, StrictButton
-from crispy_forms.layout import Layout
+from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import transaction
 
 from config.forms import CrispyFormMixin
+
+from .models import Character, Series, Tag, validate_no_control_characters
+
+LABEL_CHECKBOXES = "catalog/includes/label_checkboxes.html"
 
 
 class LabelForm(CrispyFormMixin, forms.ModelForm):
@@ -69,3 +75,139 @@ class LabelForm(CrispyFormMixin, forms.ModelForm):
     def duplicate_message(self, name):
         verbose_name = self._meta.model._meta.verbose_name
         return f"You already have a {verbose_name} named “{name}”."
+
+
+class LabelNamesField(forms.CharField):
+    """Comma-separated names of new labels, each checked like a label name."""
+
+    def __init__(self, *, max_names=20, **kwargs):
+        self.max_names = max_names
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 1000)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        names = {}
+        for name in (part.strip() for part in value.split(",")):
+            if not name:
+                continue
+            if len(name) > Tag._meta.get_field("name").max_length:
+                raise forms.ValidationError(
+                    "“%(name)s…” is longer than 100 characters.",
+                    params={"name": name[:20]},
+                    code="max_length",
+                )
+            validate_no_control_characters(name)
+            names.setdefault(name.casefold(), name)
+        if len(names) > self.max_names:
+            raise forms.ValidationError(
+                "Add at most %(max)s at a time.", params={"max": self.max_names}
+            )
+        return list(names.values())
+
+
+def bounded_formfield(model_field, **kwargs):
+    """Give a number's form field the bounds of its model validators, so
+    the message (and the browser's min and max) match what is stored."""
+    for validator in model_field.validators:
+        if isinstance(validator, MinValueValidator):
+            kwargs.setdefault("min_value", validator.limit_value)
+        elif isinstance(validator, MaxValueValidator):
+            kwargs.setdefault("max_value", validator.limit_value)
+    return model_field.formfield(**kwargs)
+
+
+class SeriesForm(CrispyFormMixin, forms.ModelForm):
+    """
+    Create or edit a series of ``user``: only the user's own tags and
+    characters can be chosen, and new ones can be named on the spot. Saving
+    stores the series and all its labels in one transaction.
+    """
+
+    new_tags = LabelNamesField(
+        label="New tags", help_text="Comma-separated; they are created for you."
+    )
+    new_characters = LabelNamesField(
+        label="New characters", help_text="Comma-separated; they are created for you."
+    )
+
+    class Meta:
+        model = Series
+        fields = [
+            "title",
+            "description",
+            "year",
+            "seasons",
+            "episodes",
+            "status",
+            "rating",
+            "link",
+            "tags",
+            "characters",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "tags": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+            "characters": forms.CheckboxSelectMultiple(
+                attrs={"class": "form-check-input"}
+            ),
+        }
+        formfield_callback = bounded_formfield
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.user = user
+        self.fields["tags"].queryset = Tag.objects.for_user(user)
+        self.fields["characters"].queryset = Character.objects.for_user(user)
+        self.fields["link"].assume_scheme = "https"
+        self.fields["title"].widget.attrs["autofocus"] = not self.instance.pk
+
+    def build_layout(self, helper):
+        self.submit_label = "Save changes" if self.instance.pk else "Add series"
+        helper.layout = Layout(
+            "title",
+            Row(
+                Column("status", css_class="col-sm-6 col-lg-3"),
+                Column("rating", css_class="col-sm-6 col-lg-3"),
+                Column("year", css_class="col-sm-4 col-lg-2"),
+                Column("seasons", css_class="col-sm-4 col-lg-2"),
+                Column("episodes", css_class="col-sm-4 col-lg-2"),
+            ),
+            "link",
+            "description",
+            Row(
+                Column(
+                    Field("tags", template=LABEL_CHECKBOXES),
+                    "new_tags",
+                    css_class="col-md-6",
+                ),
+                Column(
+                    Field("characters", template=LABEL_CHECKBOXES),
+                    "new_characters",
+                    css_class="col-md-6",
+                ),
+            ),
+        )
+        super().build_layout(helper)
+
+    def save(self, commit=True):
+        with transaction.atomic():
+            series = super().save(commit=commit)
+            if commit:
+                self.add_new_labels(series)
+        return series
+
+    def add_new_labels(self, series):
+        """Create (or reuse, ignoring case) the newly named labels and add
+        them to ``series``."""
+        user = series.user
+        for field, model, related in [
+            ("new_tags", Tag, series.tags),
+            ("new_characters", Character, series.characters),
+        ]:
+            for name in self.cleaned_data.get(field, []):
+                label = model.objects.for_user(user).filter(name__iexact=name).first()
+                if label is None:
+                    label, _ = model.objects.get_or_create(user=user, name=name)
+                related.add(label)

@@ -1,7 +1,10 @@
 import unicodedata
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -23,6 +26,20 @@ class LabelQuerySet(models.QuerySet):
     def search(self, text):
         """Return the labels whose name contains ``text``, ignoring case."""
         return self.filter(name__icontains=text)
+
+    def a_to_z(self):
+        return self.order_by(Lower("name"), "pk")
+
+    def with_series_count(self):
+        """Count each label's series in the same query."""
+        return self.annotate(series_count=models.Count("series"))
+
+    def assigned(self):
+        """Return the labels used by at least one series, each once."""
+        links = self.model.series.through.objects.filter(
+            **{self.model._meta.model_name: models.OuterRef("pk")}
+        )
+        return self.filter(models.Exists(links))
 
 
 class Label(models.Model):
@@ -74,3 +91,145 @@ class Character(Label):
     class Meta(Label.Meta):
         verbose_name = "character"
         verbose_name_plural = "characters"
+
+
+def series_image_path(instance, filename):
+    """Name an uploaded poster ``uploads/series/<uuid>.<ext>``, whatever it
+    was called, keeping only a short, lower-case extension."""
+    suffix = PurePath(filename).suffix.lower()
+    if not (suffix[1:].isascii() and suffix[1:].isalnum() and len(suffix) <= 5):
+        suffix = ""
+    return f"uploads/series/{uuid.uuid4().hex}{suffix}"
+
+
+class SeriesQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Return the series that belong to ``user``, and no one else's."""
+        return self.filter(user=user)
+
+    def newest_first(self):
+        return self.order_by("-created", "-pk")
+
+    def with_labels(self):
+        """Fetch tags and characters in one query each, A to Z."""
+        return self.prefetch_related(
+            models.Prefetch("tags", queryset=Tag.objects.order_by(Lower("name"))),
+            models.Prefetch(
+                "characters", queryset=Character.objects.order_by(Lower("name"))
+            ),
+        )
+
+    def with_any_tag(self, tag_ids):
+        """Return the series that have at least one of ``tag_ids``."""
+        through = Series.tags.through
+        return self.filter(
+            models.Exists(
+                through.objects.filter(series=models.OuterRef("pk"), tag__in=tag_ids)
+            )
+        )
+
+    def with_any_character(self, character_ids):
+        """Return the series that have at least one of ``character_ids``."""
+        through = Series.characters.through
+        return self.filter(
+            models.Exists(
+                through.objects.filter(
+                    series=models.OuterRef("pk"), character__in=character_ids
+                )
+            )
+        )
+
+    def search(self, text):
+        """Return the series whose title contains ``text``, ignoring case."""
+        return self.filter(title__icontains=text)
+
+
+class SeriesStatus(models.TextChoices):
+    PLANNED = "planned", "Plan to watch"
+    WATCHING = "watching", "Watching"
+    COMPLETED = "completed", "Completed"
+    DROPPED = "dropped", "Dropped"
+
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+class Series(models.Model):
+    Status = SeriesStatus
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="series"
+    )
+    title = models.CharField(
+        max_length=200, validators=[validate_no_control_characters]
+    )
+    description = models.TextField(blank=True, max_length=5000)
+    year = models.PositiveSmallIntegerField(
+        "year first aired",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+    )
+    seasons = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(999)],
+    )
+    episodes = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100_000)],
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    rating = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="From 1 to 10.",
+    )
+    link = models.URLField(
+        blank=True,
+        max_length=500,
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="series")
+    characters = models.ManyToManyField(Character, blank=True, related_name="series")
+    image = models.ImageField(upload_to=series_image_path, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = SeriesQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "series"
+        verbose_name_plural = "series"
+        ordering = ["-created", "-pk"]
+        indexes = [
+            models.Index(fields=["user", "-created", "-id"], name="series_user_newest"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True)
+                | models.Q(rating__gte=1, rating__lte=10),
+                name="series_rating_1_to_10",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__isnull=True)
+                | models.Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR),
+                name="series_year_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status__in=["planned", "watching", "completed", "dropped"]
+                ),
+                name="series_status_known",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("catalog:series_detail", args=[self.pk])

@@ -27,7 +27,16 @@ def label_urls(model, prefix):
 
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", views.SeriesListView.as_view(), name="home"),
+    path("series/", views.SeriesListView.as_view(), name="series_list"),
+    path("series/new/", views.SeriesCreateView.as_view(), name="series_create"),
+    path("series/<int:pk>/", views.SeriesDetailView.as_view(), name="series_detail"),
+    path("series/<int:pk>/edit/", views.SeriesUpdateView.as_view(), name="series_edit"),
+    path(
+        "series/<int:pk>/delete/",
+        views.SeriesDeleteView.as_view(),
+        name="series_delete",
+    ),
     *label_urls(Tag, "tags"),
     *label_urls(Character, "characters"),
 ]

@@ -3,17 +3,22 @@ from django.db import IntegrityError, transaction
 from django.forms import modelform_factory
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.views.generic import DeleteView, TemplateView, UpdateView
+from django.urls import reverse_lazy
+from django.views.generic import (
+    CreateView,
+    DeleteView,
+    DetailView,
+    UpdateView,
+)
 from django.views.generic.edit import FormMixin
 from django_filters.views import FilterView
+from django_htmx.http import HttpResponseLocation
 
-from config.htmx import HtmxTemplateMixin
+from config.htmx import HtmxFormMixin, HtmxTemplateMixin
 
-from .forms import LabelForm
-
-
-class HomeView(TemplateView):
-    template_name = "catalog/home.html"
+from . import filters
+from .forms import LabelForm, SeriesForm
+from .models import Series
 
 
 class LabelMixin:
@@ -26,7 +31,8 @@ class LabelMixin:
     list_template_name = "catalog/label_list.html"
 
     def get_queryset(self):
-        return self.model.objects.for_user(self.request.user)
+        labels = self.model.objects.for_user(self.request.user)
+        return labels.with_series_count().a_to_z()
 
     def get_success_url(self):
         return self.model.get_list_url()
@@ -80,8 +86,6 @@ class LabelListView(LabelFormMixin, HtmxTemplateMixin, FormMixin, FilterView):
     template_name = "catalog/label_list.html"
 
     def get_filterset_class(self):
-        from . import filters
-
         return getattr(filters, f"{self.model.__name__}Filter")
 
     def get_htmx_partial(self):
@@ -166,3 +170,107 @@ class LabelDeleteView(LabelMixin, HtmxTemplateMixin, DeleteView):
         if not self.request.htmx:
             return HttpResponseRedirect(self.get_success_url())
         return self.render_partial("count", object_list=self.get_queryset(), oob=True)
+
+
+class SeriesMixin:
+    """Serve the signed-in user's series; ``get_queryset`` enforces it."""
+
+    model = Series
+
+    def get_queryset(self):
+        return Series.objects.for_user(self.request.user)
+
+
+class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
+    """
+    The user's series, newest first, 24 a page, filtered by ``SeriesFilter``.
+    htmx asks for the ``results`` when the filters change and for the next
+    ``page`` of cards as the user scrolls.
+    """
+
+    filterset_class = filters.SeriesFilter
+    template_name = "catalog/series_list.html"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return super().get_queryset().newest_first().with_labels()
+
+    def get_htmx_partial(self):
+        # The scroll asks for the next page of cards, a filter for the
+        # results, and a chip's remove link for the whole page (so that the
+        # filter form follows).
+        return {"next-page": "page", "main": None}.get(
+            self.request.htmx.target, "results"
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        """Clamp odd page numbers (``0``, ``abc``, past the end) instead of
+        answering 404."""
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop(self.page_kwarg, None)
+        context["query"] = params.urlencode()
+        context["active_filters"] = self.filterset.get_active_filters()
+        context["unknown_ids"] = self.filterset.get_unknown_ids()
+        return context
+
+
+class SeriesDetailView(SeriesMixin, DetailView):
+    template_name = "catalog/series_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().with_labels()
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # Another user's series is a 404 whatever the method.
+        self.get_object()
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
+
+class SeriesFormMixin(SeriesMixin, HtmxFormMixin):
+    """Create or edit a series with ``SeriesForm``; a plain POST redirects to
+    the series, an htmx POST has htmx load it in place."""
+
+    form_class = SeriesForm
+    template_name = "catalog/series_form.html"
+    htmx_redirect_class = HttpResponseLocation
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        kwargs["action"] = self.request.path
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            response = super().form_valid(form)
+        except IntegrityError:
+            form.add_error(None, "Something changed meanwhile. Please try again.")
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message % form.instance.title)
+        return response
+
+
+class SeriesCreateView(SeriesFormMixin, CreateView):
+    success_message = "“%s” added."
+
+
+class SeriesUpdateView(SeriesFormMixin, UpdateView):
+    success_message = "“%s” saved."
+
+
+class SeriesDeleteView(SeriesMixin, HtmxFormMixin, DeleteView):
+    template_name = "catalog/series_confirm_delete.html"
+    success_url = reverse_lazy("catalog:series_list")
+    htmx_redirect_class = HttpResponseLocation
+
+    def form_valid(self, form):
+        title = self.object.title
+        response = super().form_valid(form)
+        messages.success(self.request, f"“{title}” deleted.")
+        return response

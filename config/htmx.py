@@ -46,18 +46,22 @@ class HtmxFormMixin(HtmxTemplateMixin):
     """
 
     htmx_partial = "form"
+    htmx_redirect_class = HttpResponseClientRedirect
 
     def form_valid(self, form):
-        return htmx_redirect(self.request, super().form_valid(form))
+        response = super().form_valid(form)
+        return htmx_redirect(self.request, response, self.htmx_redirect_class)
 
 
-def htmx_redirect(request, response):
+def htmx_redirect(request, response, redirect_class=HttpResponseClientRedirect):
     """
     Turn a redirect into ``HX-Redirect`` for htmx, so the browser loads the
-    whole page instead of swapping it into part of the current one.
+    whole page instead of swapping it into part of the current one; or, with
+    ``HttpResponseLocation``, into ``HX-Location``, which swaps the new page's
+    body in without a reload.
     """
     if request.htmx and response.status_code in (301, 302, 303):
-        return HttpResponseClientRedirect(response["Location"])
+        return redirect_class(response["Location"])
     return response
 
 

@@ -44,3 +44,71 @@ class TestLabelAdmin:
 
         assert b"Theirs" in response.content
         assert b"Mine" not in response.content
+
+
+@pytest.mark.django_db
+class TestSeriesAdmin:
+    def test_lists_series_with_columns(self, admin_client, user):
+        from .factories import SeriesFactory
+
+        SeriesFactory(user=user, title="The Wire", status="completed")
+
+        response = admin_client.get(reverse("admin:catalog_series_changelist"))
+
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert "The Wire" in content
+        assert "Completed" in content
+
+    def test_filters_by_status_and_tag_and_searches_titles(self, admin_client, user):
+        from .factories import SeriesFactory, TagFactory
+
+        tag = TagFactory(user=user, name="Crime")
+        SeriesFactory(user=user, title="The Wire", status="completed", tags=[tag])
+        SeriesFactory(user=user, title="Other", status="planned")
+        url = reverse("admin:catalog_series_changelist")
+
+        by_status = admin_client.get(url, {"status__exact": "completed"})
+        by_tag = admin_client.get(url, {"tags__id__exact": tag.pk})
+        by_title = admin_client.get(url, {"q": "wire"})
+
+        for response in (by_status, by_tag, by_title):
+            assert b"The Wire" in response.content
+            assert b">Other<" not in response.content
+
+    def test_change_form_offers_only_the_owners_labels(
+        self, admin_client, user, other_user
+    ):
+        from .factories import SeriesFactory, TagFactory
+
+        TagFactory(user=user, name="Mine")
+        TagFactory(user=other_user, name="Theirs")
+        series = SeriesFactory(user=user)
+
+        response = admin_client.get(
+            reverse("admin:catalog_series_change", args=[series.pk])
+        )
+
+        assert b"Mine" in response.content
+        assert b"Theirs" not in response.content
+
+    def test_add_refuses_another_users_tag(self, admin_client, user, other_user):
+        from catalog.models import Series
+
+        from .factories import TagFactory
+
+        theirs = TagFactory(user=other_user, name="Theirs")
+
+        response = admin_client.post(
+            reverse("admin:catalog_series_add"),
+            {
+                "user": user.pk,
+                "title": "New",
+                "status": "planned",
+                "tags": [theirs.pk],
+            },
+        )
+
+        assert response.status_code == 200
+        assert b"belong to another user" in response.content
+        assert not Series.objects.exists()

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
+from catalog.models import Character, Series, Tag
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +21,9 @@ class TestSeedDemo:
 
         user = User.objects.get()
         assert user.email == "demo@example.com"
+        assert Series.objects.for_user(user).count() == 60
+        assert Tag.objects.for_user(user).count() >= 20
+        assert Character.objects.for_user(user).count() >= 20
         assert user.check_password("demo-pass-2026")
         assert "demo@example.com" in out.getvalue()
         assert "demo-pass-2026" in out.getvalue()
@@ -38,6 +42,7 @@ class TestSeedDemo:
 
         user = User.objects.get()
         assert user.check_password("p2")
+        assert Series.objects.count() == 60
 
     def test_refuses_outside_development(self, settings):
         settings.DEBUG = False
@@ -46,3 +51,17 @@ class TestSeedDemo:
             call_command("seed_demo", stdout=StringIO())
 
         assert not User.objects.exists()
+
+    def test_series_count_is_a_target_not_an_addition(self):
+        call_command("seed_demo", "--series", "5", stdout=StringIO())
+        call_command("seed_demo", "--series", "8", stdout=StringIO())
+
+        assert Series.objects.count() == 8
+
+    def test_every_series_has_a_tag_and_labels_are_skewed(self):
+        call_command("seed_demo", "--series", "300", stdout=StringIO())
+
+        series = Series.objects.prefetch_related("tags")
+        assert all(s.tags.all() for s in series)
+        counts = sorted((t.series.count() for t in Tag.objects.all()), reverse=True)
+        assert counts[0] > 3 * counts[len(counts) // 2]

@@ -28,3 +28,15 @@ document.addEventListener("htmx:afterSettle", () => {
   submittedFormId = null;
   form?.querySelector(".is-invalid")?.focus();
 });
+
+// Keep shareable filter URLs short: a GET form drops its empty fields.
+document.addEventListener("htmx:configRequest", (event) => {
+  if (event.detail.verb !== "get" || !event.detail.elt.matches?.("form")) {
+    return;
+  }
+  for (const [name, value] of Array.from(event.detail.parameters.entries())) {
+    if (value === "") {
+      event.detail.parameters.delete(name);
+    }
+  }
+});

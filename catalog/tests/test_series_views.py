@@ -1,0 +1,682 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.tests.factories import UserFactory
+from catalog.models import Character, Series, Tag
+
+from .factories import CharacterFactory, SeriesFactory, TagFactory
+
+LIST = reverse("catalog:series_list")
+CREATE = reverse("catalog:series_create")
+
+
+def titles_in(content):
+    return re.findall(r'id="series-\d+-title">\s*<a[^>]*>([^<]*)</a>', content)
+
+
+def edit_url(series):
+    return reverse("catalog:series_edit", args=[series.pk])
+
+
+def delete_url(series):
+    return reverse("catalog:series_delete", args=[series.pk])
+
+
+def form_data(**overrides):
+    data = {
+        "title": "The Wire",
+        "description": "Baltimore.",
+        "year": "2002",
+        "seasons": "5",
+        "episodes": "60",
+        "status": "completed",
+        "rating": "10",
+        "link": "https://example.com/the-wire",
+    }
+    return data | overrides
+
+
+@pytest.mark.django_db
+class TestList:
+    def test_home_and_series_show_own_series_newest_first(
+        self, auth_client, user, other_user
+    ):
+        SeriesFactory(user=user, title="Old")
+        SeriesFactory(user=user, title="New")
+        SeriesFactory(user=other_user, title="Not mine")
+
+        for url in ["/", LIST]:
+            content = auth_client.get(url).content.decode()
+            assert titles_in(content) == ["New", "Old"]
+            assert "Not mine" not in content
+
+    def test_cards_show_the_summary_and_chips(self, auth_client, user):
+        tag = TagFactory(user=user, name="Crime")
+        character = CharacterFactory(user=user, name="Omar")
+        SeriesFactory(
+            user=user,
+            title="The Wire",
+            year=2002,
+            rating=10,
+            status="completed",
+            tags=[tag],
+            characters=[character],
+        )
+
+        content = auth_client.get(LIST).content.decode()
+
+        assert "2002" in content
+        assert "Completed" in content
+        assert "★ 10/10" in content
+        assert f'href="/series/?tags={tag.pk}"' in content
+        assert f'href="/series/?characters={character.pk}"' in content
+        assert "poster-placeholder" in content
+
+    def test_list_summary_leaves_out_the_description(self, auth_client, user):
+        SeriesFactory(user=user, description="A very long secret plot summary")
+
+        content = auth_client.get(LIST).content.decode()
+
+        assert "A very long secret plot summary" not in content
+
+    def test_empty_catalog_invites_a_first_series(self, auth_client):
+        content = auth_client.get(LIST).content.decode()
+
+        assert "Your catalog is empty." in content
+        assert f'href="{CREATE}"' in content
+
+    def test_htmx_filter_returns_only_the_results(
+        self, auth_client, user, htmx_headers
+    ):
+        SeriesFactory(user=user, title="Dark")
+
+        response = auth_client.get(LIST, {"q": "dark"}, headers=htmx_headers)
+
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert "<html" not in content
+        assert content.lstrip().startswith('<section id="series-results"')
+        assert titles_in(content) == ["Dark"]
+        assert "HX-Request" in response["Vary"]
+
+    def test_paginates_24_a_page_with_links(self, auth_client, user):
+        SeriesFactory.create_batch(30, user=user)
+
+        first = auth_client.get(LIST).content.decode()
+        second = auth_client.get(LIST, {"page": "2"}).content.decode()
+
+        assert len(titles_in(first)) == 24
+        assert len(titles_in(second)) == 6
+        assert 'href="?page=2"' in first
+        assert 'href="?page=1"' in second
+        assert set(titles_in(first)).isdisjoint(titles_in(second))
+
+    def test_next_page_for_the_scroll_is_cards_only(
+        self, auth_client, user, htmx_headers
+    ):
+        SeriesFactory.create_batch(30, user=user)
+
+        response = auth_client.get(
+            LIST,
+            {"page": "2"},
+            headers=htmx_headers | {"HX-Target": "next-page"},
+        )
+
+        content = response.content.decode()
+        assert content.lstrip().startswith("<li")
+        assert "series-results" not in content
+        assert len(titles_in(content)) == 6
+
+    def test_a_chip_link_gets_the_whole_page(self, auth_client, user, htmx_headers):
+        SeriesFactory(user=user, title="Dark")
+
+        response = auth_client.get(
+            LIST, {"q": "dark"}, headers=htmx_headers | {"HX-Target": "main"}
+        )
+
+        content = response.content.decode()
+        assert 'id="main"' in content
+        assert 'id="series-filters"' in content
+        assert titles_in(content) == ["Dark"]
+
+    def test_scroll_link_keeps_the_filters(self, auth_client, user):
+        SeriesFactory.create_batch(25, user=user, status="watching")
+
+        content = auth_client.get(LIST, {"status": "watching"}).content.decode()
+
+        assert 'hx-get="/series/?status=watching&amp;page=2"' in content
+
+    @pytest.mark.parametrize("page", ["0", "abc", "99999", "-1", "1" * 30, "٣"])
+    def test_odd_page_numbers_give_a_sensible_page(self, auth_client, user, page):
+        SeriesFactory.create_batch(3, user=user)
+
+        response = auth_client.get(LIST, {"page": page})
+
+        assert response.status_code == 200
+        assert len(titles_in(response.content.decode())) == 3
+
+
+@pytest.mark.django_db
+class TestFilters:
+    @pytest.fixture
+    def catalog(self, user):
+        drama = TagFactory(user=user, name="Drama")
+        comedy = TagFactory(user=user, name="Comedy")
+        scifi = TagFactory(user=user, name="Sci-fi")
+        omar = CharacterFactory(user=user, name="Omar")
+        SeriesFactory(user=user, title="The Wire", tags=[drama], characters=[omar])
+        SeriesFactory(user=user, title="Community", tags=[comedy], status="planned")
+        SeriesFactory(user=user, title="Dramedy", tags=[drama, comedy])
+        SeriesFactory(user=user, title="Untagged", status="dropped")
+        return {"drama": drama, "comedy": comedy, "scifi": scifi, "omar": omar}
+
+    def titles(self, client, params):
+        return sorted(titles_in(client.get(LIST, params).content.decode()))
+
+    def test_by_one_tag(self, auth_client, catalog):
+        titles = self.titles(auth_client, {"tags": catalog["drama"].pk})
+
+        assert titles == ["Dramedy", "The Wire"]
+
+    @pytest.mark.parametrize("style", ["comma", "repeated"])
+    def test_by_any_of_several_tags_each_series_once(self, auth_client, catalog, style):
+        ids = [catalog["drama"].pk, catalog["comedy"].pk]
+        if style == "comma":
+            params = {"tags": ",".join(map(str, ids))}
+        else:
+            params = {"tags": ids}
+
+        titles = self.titles(auth_client, params)
+
+        assert titles == ["Community", "Dramedy", "The Wire"]
+
+    def test_by_character(self, auth_client, catalog):
+        titles = self.titles(auth_client, {"characters": catalog["omar"].pk})
+
+        assert titles == ["The Wire"]
+
+    def test_by_tag_and_character_together(self, auth_client, catalog):
+        params = {"tags": catalog["comedy"].pk, "characters": catalog["omar"].pk}
+
+        assert self.titles(auth_client, params) == []
+
+    def test_by_status(self, auth_client, catalog):
+        assert self.titles(auth_client, {"status": "planned"}) == ["Community"]
+
+    def test_by_title(self, auth_client, catalog):
+        assert self.titles(auth_client, {"q": "DRAM"}) == ["Dramedy"]
+
+    def test_all_combined(self, auth_client, catalog):
+        params = {
+            "tags": f"{catalog['drama'].pk},{catalog['comedy'].pk}",
+            "status": "watching",
+            "q": "e",
+        }
+
+        assert self.titles(auth_client, params) == ["Dramedy", "The Wire"]
+
+    def test_a_tag_with_no_series_matches_nothing(self, auth_client, catalog):
+        content = auth_client.get(LIST, {"tags": catalog["scifi"].pk}).content
+        assert titles_in(content.decode()) == []
+        assert b"No series match these filters." in content
+
+    def test_active_filters_show_as_chips_with_remove_links(self, auth_client, catalog):
+        drama, comedy = catalog["drama"].pk, catalog["comedy"].pk
+        content = auth_client.get(
+            LIST, {"tags": f"{drama},{comedy}", "status": "watching"}
+        ).content.decode()
+
+        assert "Tag: Drama" in content
+        assert "Tag: Comedy" in content
+        assert "Status: Watching" in content
+        assert f'href="/series/?status=watching&amp;tags={comedy}"' in content
+        assert f'href="/series/?tags={drama}%2C{comedy}"' in content
+        assert "Clear all" in content
+
+    def test_foreign_ids_match_nothing_and_never_show_a_name(
+        self, auth_client, catalog, other_user
+    ):
+        theirs = TagFactory(user=other_user, name="Their secret tag")
+        SeriesFactory(user=other_user, title="Their series", tags=[theirs])
+
+        content = auth_client.get(LIST, {"tags": theirs.pk}).content.decode()
+
+        assert titles_in(content) == []
+        assert "Their secret tag" not in content
+        assert "Their series" not in content
+        assert "not among yours" in content
+
+    def test_foreign_ids_beside_own_ones_are_left_out(
+        self, auth_client, catalog, other_user
+    ):
+        theirs = TagFactory(user=other_user)
+
+        titles = self.titles(auth_client, {"tags": [theirs.pk, catalog["comedy"].pk]})
+
+        assert titles == ["Community", "Dramedy"]
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"tags": "abc"},
+            {"tags": "-1"},
+            {"tags": "1" * 30},
+            {"tags": "١٢"},
+            {"characters": "1;2"},
+            {"status": "nope"},
+            {"q": "x" * 201},
+            {"q": "\x00"},
+        ],
+    )
+    def test_malformed_values_are_explained(self, auth_client, catalog, params):
+        response = auth_client.get(LIST, params)
+
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert "Some filters could not be used" in content
+        assert titles_in(content) == []
+
+    def test_empty_list_items_are_ignored(self, auth_client, catalog):
+        drama = catalog["drama"].pk
+
+        titles = self.titles(auth_client, {"tags": f"{drama},,"})
+
+        assert titles == ["Dramedy", "The Wire"]
+
+    def test_unknown_parameters_never_reach_the_database(self, auth_client, catalog):
+        response = auth_client.get(
+            LIST, {"user": "1", "title__regex": "(", "order_by": "password"}
+        )
+
+        assert response.status_code == 200
+        assert len(titles_in(response.content.decode())) == 4
+
+    def test_the_filter_form_offers_only_own_labels(
+        self, auth_client, catalog, other_user
+    ):
+        TagFactory(user=other_user, name="Their secret tag")
+
+        content = auth_client.get(LIST).content.decode()
+
+        assert 'name="tags"' in content
+        assert "Drama" in content
+        assert "Their secret tag" not in content
+
+
+@pytest.mark.django_db
+class TestAssignedOnly:
+    def test_lists_only_labels_used_by_a_series_each_once(
+        self, auth_client, kind, user
+    ):
+        used = kind.factory(user=user, name="Used")
+        kind.factory(user=user, name="Unused")
+        field = "tags" if kind.prefix == "tag" else "characters"
+        SeriesFactory(user=user, **{field: [used]})
+        SeriesFactory(user=user, **{field: [used]})
+
+        content = auth_client.get(kind.list_url, {"assigned_only": "1"}).content
+
+        assert re.findall(rb'data-label-name="([^"]*)"', content) == [b"Used"]
+        assert b"2 series" in content
+
+    def test_counts_series_per_label(self, auth_client, kind, user):
+        label = kind.factory(user=user, name="Used")
+        field = "tags" if kind.prefix == "tag" else "characters"
+        SeriesFactory.create_batch(3, user=user, **{field: [label]})
+
+        content = auth_client.get(kind.list_url).content
+
+        assert b"3 series" in content
+
+
+@pytest.mark.django_db
+class TestDetail:
+    def test_shows_every_field_and_label(self, auth_client, user):
+        tag = TagFactory(user=user, name="Crime")
+        character = CharacterFactory(user=user, name="Omar")
+        series = SeriesFactory(
+            user=user,
+            title="The Wire",
+            description="Baltimore, <b>bold</b>.",
+            year=2002,
+            seasons=5,
+            episodes=60,
+            status="completed",
+            rating=10,
+            link="https://example.com/wire",
+            tags=[tag],
+            characters=[character],
+        )
+
+        response = auth_client.get(series.get_absolute_url())
+
+        content = response.content.decode()
+        assert response.status_code == 200
+        for text in ["The Wire", "2002", ">5<", ">60<", "Completed", "★ 10/10"]:
+            assert text in content.replace("\n", "").replace("  ", ""), text
+        assert "Baltimore, &lt;b&gt;bold&lt;/b&gt;." in content
+        assert 'href="https://example.com/wire"' in content
+        assert f'href="/series/?tags={tag.pk}"' in content
+        assert f'href="/series/?characters={character.pk}"' in content
+        assert f'href="{edit_url(series)}"' in content
+        assert f'href="{delete_url(series)}"' in content
+
+
+@pytest.mark.django_db
+class TestCreate:
+    def test_form_offers_only_own_labels(self, auth_client, user, other_user):
+        TagFactory(user=user, name="Mine")
+        TagFactory(user=other_user, name="Their secret tag")
+
+        content = auth_client.get(CREATE).content.decode()
+
+        assert "Mine" in content
+        assert "Their secret tag" not in content
+        for field in ["title", "year", "seasons", "episodes", "status", "rating"]:
+            assert f'name="{field}"' in content
+
+    def test_plain_post_creates_and_redirects_to_the_series(self, auth_client, user):
+        response = auth_client.post(CREATE, form_data())
+
+        series = Series.objects.get()
+        assert response.status_code == 302
+        assert response["Location"] == f"/series/{series.pk}/"
+        assert series.user == user
+        assert (series.title, series.year, series.rating) == ("The Wire", 2002, 10)
+        assert series.status == "completed"
+
+    def test_htmx_post_loads_the_new_series_in_place(
+        self, auth_client, user, htmx_headers
+    ):
+        response = auth_client.post(CREATE, form_data(), headers=htmx_headers)
+
+        series = Series.objects.get()
+        assert response.status_code == 200
+        assert f"/series/{series.pk}/" in response["HX-Location"]
+
+    def test_with_tags_and_characters(self, auth_client, user):
+        tags = TagFactory.create_batch(2, user=user)
+        character = CharacterFactory(user=user)
+
+        auth_client.post(
+            CREATE,
+            form_data(tags=[t.pk for t in tags], characters=[character.pk]),
+        )
+
+        series = Series.objects.get()
+        assert set(series.tags.all()) == set(tags)
+        assert list(series.characters.all()) == [character]
+
+    def test_with_new_tags_and_characters_named_in_the_form(self, auth_client, user):
+        TagFactory(user=user, name="Drama")
+
+        auth_client.post(
+            CREATE,
+            form_data(new_tags="drama, Crime, crime,  ", new_characters="Omar"),
+        )
+
+        series = Series.objects.get()
+        assert sorted(t.name for t in series.tags.all()) == ["Crime", "Drama"]
+        assert [c.name for c in series.characters.all()] == ["Omar"]
+        assert Tag.objects.filter(user=user).count() == 2
+        assert Character.objects.get().user == user
+
+    def test_a_foreign_tag_is_a_field_error_and_nothing_is_stored(
+        self, auth_client, user, other_user
+    ):
+        theirs = TagFactory(user=other_user, name="Their secret tag")
+
+        response = auth_client.post(CREATE, form_data(tags=[theirs.pk]))
+
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert "Select a valid choice." in content
+        assert "Their secret tag" not in content
+        assert not Series.objects.exists()
+
+    @pytest.mark.parametrize(
+        ("overrides", "message"),
+        [
+            ({"title": ""}, "This field is required."),
+            ({"title": "   "}, "This field is required."),
+            ({"title": "x" * 201}, "at most 200 characters"),
+            ({"title": "a\x00b"}, "Null characters are not allowed."),
+            ({"year": "1800"}, "greater than or equal to 1900"),
+            ({"year": "3000"}, "less than or equal to 2100"),
+            ({"year": "abc"}, "Enter a whole number."),
+            ({"seasons": "0"}, "greater than or equal to 1"),
+            ({"episodes": "-5"}, "greater than or equal to 1"),
+            ({"episodes": "1" * 30}, "less than or equal to 100000"),
+            ({"rating": "0"}, "greater than or equal to 1"),
+            ({"rating": "11"}, "less than or equal to 10"),
+            ({"status": "nope"}, "Select a valid choice."),
+            ({"link": "javascript:alert(1)"}, "Enter a valid URL."),
+            ({"link": "ftp://example.com/x"}, "Enter a valid URL."),
+            ({"tags": ["abc"]}, "is not a valid value"),
+            ({"tags": ["999999"]}, "Select a valid choice."),
+            ({"new_tags": "ok, bad\x07name"}, "Control characters are not allowed."),
+            ({"new_tags": "x" * 101}, "longer than 100 characters"),
+        ],
+    )
+    def test_bad_input_is_refused_and_nothing_stored(
+        self, auth_client, overrides, message
+    ):
+        response = auth_client.post(CREATE, form_data(**overrides))
+
+        assert response.status_code == 200
+        assert message in response.content.decode()
+        assert not Series.objects.exists()
+        assert not Tag.objects.exists()
+
+    def test_errors_keep_what_the_user_typed(self, auth_client):
+        response = auth_client.post(CREATE, form_data(rating="11"))
+
+        content = response.content.decode()
+        assert 'value="The Wire"' in content
+        assert 'value="2002"' in content
+
+    def test_htmx_errors_return_only_the_form(self, auth_client, htmx_headers):
+        response = auth_client.post(CREATE, form_data(title=""), headers=htmx_headers)
+
+        content = response.content.decode()
+        assert content.lstrip().startswith("<form")
+        assert "This field is required." in content
+        assert not Series.objects.exists()
+
+    def test_a_failure_while_saving_labels_stores_nothing(
+        self, auth_client, user, monkeypatch
+    ):
+        from catalog.forms import SeriesForm
+
+        def fail(self, series):
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(SeriesForm, "add_new_labels", fail)
+
+        with pytest.raises(RuntimeError):
+            auth_client.post(CREATE, form_data(new_tags="Crime"))
+
+        assert not Series.objects.exists()
+        assert not Tag.objects.exists()
+
+    def test_a_post_cannot_set_the_owner(self, auth_client, user, other_user):
+        auth_client.post(CREATE, form_data(user=other_user.pk))
+
+        assert Series.objects.get().user == user
+
+
+@pytest.mark.django_db
+class TestUpdate:
+    def test_full_update(self, auth_client, user):
+        series = SeriesFactory(user=user, title="Old")
+
+        response = auth_client.post(edit_url(series), form_data(title="New"))
+
+        series.refresh_from_db()
+        assert response["Location"] == series.get_absolute_url()
+        assert series.title == "New"
+        assert series.rating == 10
+
+    def test_partial_update_keeps_the_rest_as_posted(self, auth_client, user):
+        series = SeriesFactory(user=user, title="Old", rating=5)
+        data = form_data(title="Old", rating="7")
+
+        auth_client.post(edit_url(series), data)
+
+        series.refresh_from_db()
+        assert series.rating == 7
+        assert series.title == "Old"
+
+    def test_an_edit_without_tags_clears_them(self, auth_client, user):
+        tag = TagFactory(user=user)
+        series = SeriesFactory(user=user, tags=[tag])
+
+        auth_client.post(edit_url(series), form_data())
+
+        assert not series.tags.exists()
+        assert Tag.objects.filter(pk=tag.pk).exists()
+
+    def test_edit_form_shows_current_values(self, auth_client, user):
+        tag = TagFactory(user=user, name="Crime")
+        series = SeriesFactory(user=user, title="The Wire", tags=[tag])
+
+        content = auth_client.get(edit_url(series)).content.decode()
+
+        assert 'value="The Wire"' in content
+        assert re.search(rf'value="{tag.pk}"[^>]*checked', content)
+
+    def test_invalid_edit_changes_nothing(self, auth_client, user):
+        series = SeriesFactory(user=user, title="Keep", rating=5)
+
+        response = auth_client.post(edit_url(series), form_data(rating="99"))
+
+        series.refresh_from_db()
+        assert response.status_code == 200
+        assert (series.title, series.rating) == ("Keep", 5)
+
+
+@pytest.mark.django_db
+class TestDelete:
+    def test_confirm_page(self, auth_client, user):
+        series = SeriesFactory(user=user, title="Doomed")
+
+        response = auth_client.get(delete_url(series))
+
+        assert response.status_code == 200
+        assert "Delete “Doomed”?" in response.content.decode()
+        assert Series.objects.exists()
+
+    def test_post_deletes_and_keeps_the_labels(self, auth_client, user):
+        tag = TagFactory(user=user)
+        series = SeriesFactory(user=user, title="Doomed", tags=[tag])
+
+        response = auth_client.post(delete_url(series))
+
+        assert response["Location"] == LIST
+        assert not Series.objects.exists()
+        assert Tag.objects.filter(pk=tag.pk).exists()
+        assert "“Doomed” deleted." in auth_client.get(LIST).content.decode()
+
+    def test_htmx_post_loads_the_list(self, auth_client, user, htmx_headers):
+        series = SeriesFactory(user=user)
+
+        response = auth_client.post(delete_url(series), headers=htmx_headers)
+
+        assert LIST in response["HX-Location"]
+        assert not Series.objects.exists()
+
+    def test_deleting_a_tag_keeps_its_series(self, auth_client, user):
+        tag = TagFactory(user=user)
+        series = SeriesFactory(user=user, tags=[tag])
+
+        auth_client.post(reverse("catalog:tag_delete", args=[tag.pk]))
+
+        assert Series.objects.filter(pk=series.pk).exists()
+        assert not series.tags.exists()
+
+
+@pytest.mark.django_db
+class TestIsolation:
+    @pytest.mark.parametrize("name", ["series_detail", "series_edit", "series_delete"])
+    @pytest.mark.parametrize("method", ["get", "post"])
+    @pytest.mark.parametrize("htmx", [False, True])
+    def test_another_users_series_is_404(
+        self, auth_client, other_user, name, method, htmx
+    ):
+        series = SeriesFactory(user=other_user, title="Theirs")
+        headers = {"HX-Request": "true"} if htmx else {}
+
+        response = getattr(auth_client, method)(
+            reverse(f"catalog:{name}", args=[series.pk]),
+            form_data(title="Stolen"),
+            headers=headers,
+        )
+
+        series.refresh_from_db()
+        assert response.status_code == 404
+        assert b"Theirs" not in response.content
+        assert series.title == "Theirs"
+
+    @pytest.mark.parametrize("url", [LIST, CREATE, "/series/1/", "/series/1/edit/"])
+    def test_visitors_are_sent_to_login(self, client, url):
+        response = client.get(url)
+
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.django_db
+class TestQueryCounts:
+    """The list, its filters and the detail page cost the same number of
+    queries for 1 series as for 50."""
+
+    def count_queries(self, client, url, params=None):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, params or {}).status_code == 200
+        return len(queries)
+
+    @pytest.mark.parametrize(
+        "filters",
+        [(), ("status",), ("q",), ("tags",), ("tags", "characters")],
+        ids=["none", "status", "q", "tags", "tags+characters"],
+    )
+    def test_list_is_constant(self, client, filters):
+        counts = []
+        for size in (1, 50):
+            user = UserFactory()
+            tags = TagFactory.create_batch(3, user=user)
+            characters = CharacterFactory.create_batch(3, user=user)
+            SeriesFactory.create_batch(
+                size, user=user, tags=tags, characters=characters
+            )
+            params = {
+                "status": "watching",
+                "q": "series",
+                "tags": ",".join(str(t.pk) for t in tags),
+                "characters": ",".join(str(c.pk) for c in characters),
+            }
+            client.force_login(user)
+
+            counts.append(
+                self.count_queries(client, LIST, {f: params[f] for f in filters})
+            )
+
+        assert counts[0] == counts[1]
+        assert counts[1] <= 8
+
+    def test_detail_is_constant(self, client):
+        counts = []
+        for size in (1, 50):
+            user = UserFactory()
+            tags = TagFactory.create_batch(size, user=user)
+            characters = CharacterFactory.create_batch(size, user=user)
+            series = SeriesFactory(user=user, tags=tags, characters=characters)
+            client.force_login(user)
+
+            counts.append(self.count_queries(client, series.get_absolute_url()))
+
+        assert counts[0] == counts[1]
