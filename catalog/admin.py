@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.utils.html import format_html
 
 from .models import Character, Series, Tag
 
@@ -60,11 +61,31 @@ class SeriesAdminForm(forms.ModelForm):
 @admin.register(Series)
 class SeriesAdmin(admin.ModelAdmin):
     form = SeriesAdminForm
-    list_display = ("title", "user", "status", "year", "rating", "created")
+    list_display = (
+        "poster_thumbnail",
+        "title",
+        "user",
+        "status",
+        "year",
+        "rating",
+        "created",
+    )
+    list_display_links = ("poster_thumbnail", "title")
     list_filter = ("status", ("tags", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("user",)
     search_fields = ("title",)
     date_hierarchy = "created"
     raw_id_fields = ("user",)
     filter_horizontal = ("tags", "characters")
-    readonly_fields = ("created", "updated")
+    readonly_fields = ("poster_thumbnail", "created", "updated")
+
+    @admin.display(description="Poster")
+    def poster_thumbnail(self, series):
+        if not series.image:
+            return "—"
+        return format_html(
+            '<img src="{}" srcset="{} 2x" width="40" height="60" alt="" '
+            'loading="lazy">',
+            series.thumbnail_url,
+            series.thumbnail_2x_url,
+        )

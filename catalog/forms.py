@@ -1,11 +1,12 @@
 from crispy_forms.bootstrap import FieldWithButtons, StrictButton
-from crispy_forms.layout import Column, Field, Layout, Row
+from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import transaction
 
 from config.forms import CrispyFormMixin
 
+from . import posters
 from .models import Character, Series, Tag, validate_no_control_characters
 
 LABEL_CHECKBOXES = "catalog/includes/label_checkboxes.html"
@@ -107,6 +108,25 @@ class LabelNamesField(forms.CharField):
         return list(names.values())
 
 
+class PosterField(forms.FileField):
+    """An image upload judged by its content: cleans to a ``Poster``."""
+
+    widget = forms.FileInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "JPEG, PNG, WebP or GIF, up to 10 MB.")
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault(
+            "accept", "image/jpeg,image/png,image/webp,image/gif"
+        )
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload or upload is initial:
+            return None
+        return posters.check_and_encode(upload)
+
+
 def bounded_formfield(model_field, **kwargs):
     """Give a number's form field the bounds of its model validators, so
     the message (and the browser's min and max) match what is stored."""
@@ -131,6 +151,7 @@ class SeriesForm(CrispyFormMixin, forms.ModelForm):
     new_characters = LabelNamesField(
         label="New characters", help_text="Comma-separated; they are created for you."
     )
+    poster = PosterField(label="Poster image", required=False)
 
     class Meta:
         model = Series
@@ -176,6 +197,7 @@ class SeriesForm(CrispyFormMixin, forms.ModelForm):
             ),
             "link",
             "description",
+            "poster",
             Row(
                 Column(
                     Field("tags", template=LABEL_CHECKBOXES),
@@ -196,6 +218,9 @@ class SeriesForm(CrispyFormMixin, forms.ModelForm):
             series = super().save(commit=commit)
             if commit:
                 self.add_new_labels(series)
+                # Last, so that a failure before it leaves no files behind.
+                if self.cleaned_data.get("poster"):
+                    posters.attach(series, self.cleaned_data["poster"])
         return series
 
     def add_new_labels(self, series):
@@ -211,3 +236,39 @@ class SeriesForm(CrispyFormMixin, forms.ModelForm):
                 if label is None:
                     label, _ = model.objects.get_or_create(user=user, name=name)
                 related.add(label)
+
+
+class PosterForm(CrispyFormMixin, forms.Form):
+    """Upload, replace or remove the poster of a series."""
+
+    image = PosterField(label="Poster image", required=False)
+    remove = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, series, **kwargs):
+        self.series = series
+        super().__init__(*args, **kwargs)
+
+    def build_layout(self, helper):
+        helper.form_id = "poster-form"
+        helper.attrs |= {
+            "hx-target": "#poster",
+            "hx-encoding": "multipart/form-data",
+            "data-progress": "",
+        }
+        helper.layout = Layout("image")
+        label = "Replace poster" if self.series.image else "Upload poster"
+        helper.add_input(Submit("submit", label, css_class="btn-primary"))
+
+    def clean(self):
+        cleaned = super().clean()
+        wants_image = not cleaned.get("remove") and not cleaned.get("image")
+        if wants_image and "image" not in self.errors:
+            self.add_error("image", "Choose an image to upload.")
+        return cleaned
+
+    def save(self):
+        if self.cleaned_data.get("remove"):
+            posters.detach(self.series)
+        else:
+            posters.attach(self.series, self.cleaned_data["image"])
+        return self.series

@@ -196,7 +196,9 @@ class Series(models.Model):
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="series")
     characters = models.ManyToManyField(Character, blank=True, related_name="series")
-    image = models.ImageField(upload_to=series_image_path, blank=True)
+    image = models.ImageField(
+        "poster", upload_to=series_image_path, blank=True, db_index=True
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -233,3 +235,21 @@ class Series(models.Model):
 
     def get_absolute_url(self):
         return reverse("catalog:series_detail", args=[self.pk])
+
+    def poster_url(self, suffix):
+        """URL of a poster rendition (see ``catalog.posters.RENDITIONS``)."""
+        from .posters import rendition_name
+
+        return self.image.storage.url(rendition_name(self.image.name, suffix))
+
+    @property
+    def thumbnail_url(self):
+        return self.poster_url("thumb")
+
+    @property
+    def thumbnail_2x_url(self):
+        return self.poster_url("thumb2x")
+
+    @property
+    def large_url(self):
+        return self.poster_url("large")

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 from .models import Character, Tag
@@ -36,6 +36,17 @@ urlpatterns = [
         "series/<int:pk>/delete/",
         views.SeriesDeleteView.as_view(),
         name="series_delete",
+    ),
+    path(
+        "series/<int:pk>/image/",
+        views.SeriesPosterView.as_view(),
+        name="series_image",
+    ),
+    re_path(
+        r"^media/uploads/series/(?P<stem>[0-9a-f]{32})"
+        r"(?P<suffix>-thumb|-thumb2x|-large)?\.(?P<extension>jpg|png|webp)$",
+        views.PosterFileView.as_view(),
+        name="poster_file",
     ),
     *label_urls(Tag, "tags"),
     *label_urls(Character, "characters"),

@@ -1,23 +1,26 @@
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.forms import modelform_factory
-from django.http import HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.views.generic import (
     CreateView,
     DeleteView,
     DetailView,
+    FormView,
     UpdateView,
+    View,
 )
+from django.views.generic.detail import SingleObjectMixin
 from django.views.generic.edit import FormMixin
 from django_filters.views import FilterView
 from django_htmx.http import HttpResponseLocation
 
 from config.htmx import HtmxFormMixin, HtmxTemplateMixin
 
-from . import filters
-from .forms import LabelForm, SeriesForm
+from . import filters, posters
+from .forms import LabelForm, PosterForm, SeriesForm
 from .models import Series
 
 
@@ -226,6 +229,16 @@ class SeriesDetailView(SeriesMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().with_labels()
 
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault(
+            "form",
+            PosterForm(
+                series=self.object,
+                action=reverse("catalog:series_image", args=[self.object.pk]),
+            ),
+        )
+        return super().get_context_data(**kwargs)
+
     def http_method_not_allowed(self, request, *args, **kwargs):
         # Another user's series is a 404 whatever the method.
         self.get_object()
@@ -273,4 +286,73 @@ class SeriesDeleteView(SeriesMixin, HtmxFormMixin, DeleteView):
         title = self.object.title
         response = super().form_valid(form)
         messages.success(self.request, f"“{title}” deleted.")
+        return response
+
+
+class SeriesPosterView(SeriesMixin, HtmxTemplateMixin, SingleObjectMixin, FormView):
+    """
+    Upload, replace or remove the poster of a series: a page of its own
+    without JavaScript, the poster part of the detail page with htmx.
+    """
+
+    form_class = PosterForm
+    template_name = "catalog/series_poster.html"
+    htmx_template_name = "catalog/series_detail.html#poster"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["series"] = self.object
+        kwargs["action"] = self.request.path
+        return kwargs
+
+    def form_valid(self, form):
+        removing = form.cleaned_data.get("remove")
+        try:
+            with transaction.atomic():
+                form.save()
+        except (OSError, DatabaseError):
+            form.add_error(None, "The poster could not be stored. Please try again.")
+            return self.form_invalid(form)
+        messages.success(
+            self.request, "Poster removed." if removing else "Poster saved."
+        )
+        if not self.request.htmx:
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        return self.render_to_response(
+            self.get_context_data(form=self.get_form_class()(**self.get_new_kwargs()))
+        )
+
+    def get_new_kwargs(self):
+        return {"series": self.object, "action": self.request.path}
+
+
+class PosterFileView(View):
+    """
+    Serve a stored poster file to its owner (and to staff allowed to view
+    series in the admin), and to no one else: names are random, and even a
+    known name answers 404 to another user. Used when posters live on the
+    local disk; a bucket signs its own URLs.
+    """
+
+    content_types = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+
+    def get(self, request, stem, extension, suffix=None):
+        names = [f"uploads/series/{stem}.{ext}" for ext in posters.EXTENSIONS]
+        visible = Series.objects.all()
+        if not request.user.has_perm("catalog.view_series"):
+            visible = visible.for_user(request.user)
+        if not visible.filter(image__in=names).exists():
+            raise Http404("No such poster.")
+        name = f"uploads/series/{stem}{suffix or ''}.{extension}"
+        storage = Series._meta.get_field("image").storage
+        try:
+            stored = storage.open(name)
+        except FileNotFoundError:
+            raise Http404("No such poster.") from None
+        response = FileResponse(stored, content_type=self.content_types[extension])
+        response["Cache-Control"] = "private, max-age=31536000, immutable"
         return response

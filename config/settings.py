@@ -172,7 +172,10 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", bootstrap_wrapper.get_bootstrap_css_dir()),
 ]
-MEDIA_URL = "media/"
+# Posters live on the local disk, served by the app to their owner only
+# (catalog.views.PosterFileView), or in an S3-compatible bucket when
+# DJANGO_S3_BUCKET is set: private objects behind short-lived signed URLs.
+MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
 STORAGES = {
@@ -181,6 +184,25 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+if env("DJANGO_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("DJANGO_S3_BUCKET"),
+            "endpoint_url": env("DJANGO_S3_ENDPOINT_URL"),
+            "region_name": env("DJANGO_S3_REGION"),
+            "access_key": env("DJANGO_S3_ACCESS_KEY_ID"),
+            "secret_key": env("DJANGO_S3_SECRET_ACCESS_KEY"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 3600,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "private, max-age=3600"},
+        },
+    }
+
+# Uploads up to the poster limit (10 MB) stream to a temporary file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -112,3 +112,26 @@ class TestSeriesAdmin:
         assert response.status_code == 200
         assert b"belong to another user" in response.content
         assert not Series.objects.exists()
+
+    def test_shows_the_poster_thumbnail_and_staff_can_see_it(self, admin_client, user):
+        from .factories import SeriesFactory
+        from .test_posters import image_file
+
+        series = SeriesFactory(user=user)
+        self.client_for(user).post(
+            reverse("catalog:series_image", args=[series.pk]), {"image": image_file()}
+        )
+        series.refresh_from_db()
+
+        changelist = admin_client.get(reverse("admin:catalog_series_changelist"))
+        image = admin_client.get(series.thumbnail_url)
+
+        assert series.thumbnail_url.encode() in changelist.content
+        assert image.status_code == 200
+
+    def client_for(self, user):
+        from django.test import Client
+
+        client = Client()
+        client.force_login(user)
+        return client

@@ -17,7 +17,7 @@ class TestSeedDemo:
     def test_creates_the_account_and_prints_how_to_sign_in(self):
         out = StringIO()
 
-        call_command("seed_demo", stdout=out)
+        call_command("seed_demo", "--posters", "0", stdout=out)
 
         user = User.objects.get()
         assert user.email == "demo@example.com"
@@ -29,7 +29,14 @@ class TestSeedDemo:
         assert "demo-pass-2026" in out.getvalue()
 
     def test_reuses_an_existing_account(self):
-        call_command("seed_demo", "--email", "me@example.com", stdout=StringIO())
+        call_command(
+            "seed_demo",
+            "--email",
+            "me@example.com",
+            "--posters",
+            "0",
+            stdout=StringIO(),
+        )
 
         call_command(
             "seed_demo",
@@ -53,15 +60,22 @@ class TestSeedDemo:
         assert not User.objects.exists()
 
     def test_series_count_is_a_target_not_an_addition(self):
-        call_command("seed_demo", "--series", "5", stdout=StringIO())
-        call_command("seed_demo", "--series", "8", stdout=StringIO())
+        call_command("seed_demo", "--series", "5", "--posters", "0", stdout=StringIO())
+        call_command("seed_demo", "--series", "8", "--posters", "0", stdout=StringIO())
 
         assert Series.objects.count() == 8
 
     def test_every_series_has_a_tag_and_labels_are_skewed(self):
-        call_command("seed_demo", "--series", "300", stdout=StringIO())
+        call_command(
+            "seed_demo", "--series", "300", "--posters", "0", stdout=StringIO()
+        )
 
         series = Series.objects.prefetch_related("tags")
         assert all(s.tags.all() for s in series)
         counts = sorted((t.series.count() for t in Tag.objects.all()), reverse=True)
         assert counts[0] > 3 * counts[len(counts) // 2]
+
+    def test_the_first_series_get_generated_posters(self):
+        call_command("seed_demo", "--series", "4", "--posters", "2", stdout=StringIO())
+
+        assert Series.objects.exclude(image="").count() == 2

@@ -40,3 +40,13 @@ document.addEventListener("htmx:configRequest", (event) => {
     }
   }
 });
+
+// Show upload progress on forms marked data-progress.
+document.addEventListener("htmx:xhr:progress", (event) => {
+  const form = event.detail.elt.closest?.("[data-progress]");
+  const bar = form?.parentElement.querySelector(".upload-progress");
+  if (bar && event.detail.lengthComputable) {
+    bar.hidden = false;
+    bar.value = Math.round((event.detail.loaded / event.detail.total) * 100);
+  }
+});

@@ -1,11 +1,15 @@
+import io
 import random
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from catalog.models import Character, Series, Tag
+from catalog.posters import attach, check_and_encode
 
 TAGS = [
     "Drama", "Comedy", "Crime", "Sci-fi", "Fantasy", "Thriller", "Mystery",
@@ -46,9 +50,15 @@ class Command(BaseCommand):
             default=60,
             help="How many series the account should hold (default 60).",
         )
+        parser.add_argument(
+            "--posters",
+            type=int,
+            default=48,
+            help="How many of the new series get a generated poster (default 48).",
+        )
         parser.add_argument("--seed", type=int, default=2026)
 
-    def handle(self, *args, email, password, name, series, seed, **options):
+    def handle(self, *args, email, password, name, series, posters, seed, **options):
         if not settings.DEBUG:
             raise CommandError("seed_demo is for development: set DJANGO_DEBUG=1.")
         if series < 0:
@@ -62,7 +72,10 @@ class Command(BaseCommand):
             )
             missing = series - Series.objects.for_user(user).count()
             if missing > 0:
-                self.create_series(user, missing, tags, characters, rng)
+                created = self.create_series(user, missing, tags, characters, rng)
+                newest = created[len(created) - posters :] if posters > 0 else []
+                for item in newest:
+                    attach(item, check_and_encode(generated_poster(item, rng)))
         verb = "Created" if created else "Reused"
         total = Series.objects.for_user(user).count()
         self.stdout.write(
@@ -100,7 +113,7 @@ class Command(BaseCommand):
         batch = [
             Series(
                 user=user,
-                title=f"The {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} {n + 1}",
+                title=f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} {n + 1}",
                 description="A demo series. " * rng.randint(1, 6),
                 year=rng.randint(1960, 2026),
                 seasons=rng.randint(1, 12),
@@ -121,6 +134,7 @@ class Command(BaseCommand):
                 )
         Series.tags.through.objects.bulk_create(tag_links, batch_size=5000)
         Series.characters.through.objects.bulk_create(character_links, batch_size=5000)
+        return created
 
     @staticmethod
     def pick(rng, labels, k):
@@ -133,3 +147,18 @@ class Command(BaseCommand):
             label = rng.choices(labels, weights)[0]
             chosen[label.pk] = label
         return list(chosen.values())
+
+
+def generated_poster(series, rng):
+    """Draw a simple 2:3 poster: a two-colour gradient and the initials."""
+    top = tuple(rng.randint(20, 200) for _ in range(3))
+    bottom = tuple(rng.randint(20, 200) for _ in range(3))
+    gradient = Image.linear_gradient("L").resize((400, 600))
+    image = ImageOps.colorize(gradient, top, bottom)
+    draw = ImageDraw.Draw(image)
+    initials = "".join(word[0] for word in series.title.split()[:2]).upper()
+    font = ImageFont.load_default(size=160)
+    draw.text((200, 300), initials, fill="white", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return ContentFile(buffer.getvalue(), name="poster.jpg")
