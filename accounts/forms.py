@@ -48,6 +48,16 @@ class LoginForm(CrispyFormMixin, auth_forms.AuthenticationForm):
         return super().clean()
 
 
+class LockedOutLoginForm(LoginForm):
+    """The login form of a throttled login: it never authenticates."""
+
+    def clean(self):
+        raise forms.ValidationError(
+            "Too many failed attempts. Wait 15 minutes, or reset your password.",
+            code="locked_out",
+        )
+
+
 class ProfileForm(CrispyFormMixin, forms.ModelForm):
     form_id = "profile-form"
 

@@ -1,9 +1,11 @@
+import logging
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.messages.views import SuccessMessageMixin
-from django.shortcuts import resolve_url
+from django.shortcuts import render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,6 +14,8 @@ from django.views.generic import CreateView, UpdateView
 from config.htmx import HtmxFormMixin
 
 from . import forms
+
+logger = logging.getLogger(__name__)
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -77,3 +81,28 @@ class PasswordResetConfirmView(HtmxFormMixin, auth_views.PasswordResetConfirmVie
     form_class = forms.SetPasswordForm
     template_name = "registration/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+def login_attempt_email(request, credentials=None):
+    """The account a login attempt names (django-axes), in any letter case."""
+    credentials = credentials or {}
+    email = (
+        credentials.get("username")
+        or credentials.get("email")
+        or request.POST.get("username")
+    )
+    return str(email or "").strip().lower() or None
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """
+    Answer a throttled login (django-axes) with the login page and a message
+    that is the same whether or not the account exists.
+    """
+    logger.warning("Login throttled for an address or account.")
+    form = forms.LockedOutLoginForm(request, data=request.POST or None)
+    form.is_valid()
+    template = "registration/login.html"
+    if request.htmx:
+        template += "#form"
+    return render(request, template, {"form": form}, status=429)

@@ -6,6 +6,7 @@ DJANGO_DEBUG off it refuses to start without a secret key and allowed hosts.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import bootstrap_wrapper
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_htmx",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +97,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "config.htmx.LoginRequiredMiddleware",
     "config.htmx.HtmxMessagesMiddleware",
+    "config.middleware.PrivatePagesMiddleware",
+    # Last, as django-axes asks: it answers locked-out logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -146,6 +151,21 @@ else:
     }
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Failed logins (the admin's included) are throttled per account and per
+# address: 5 failures lock either for 15 minutes. Counters live in the
+# database, shared by every web container.
+AXES_FAILURE_LIMIT = int(env("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_USERNAME_CALLABLE = "accounts.views.login_attempt_email"
+AXES_VERBOSE = False
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "catalog:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -276,4 +296,6 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["stdout"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
+    # django-axes logs every failed login at INFO; our lockout logs a warning.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -411,3 +411,98 @@ class TestPasswordReset:
 
         assert response.status_code == 200
         assert b"invalid or has already been used" in response.content
+
+
+@pytest.mark.django_db
+class TestLoginThrottling:
+    LOCKED = "Too many failed attempts."
+
+    def fail(self, client, email, times, address="10.0.0.1"):
+        for _ in range(times):
+            client.post(
+                LOGIN, {"username": email, "password": "wrong"}, REMOTE_ADDR=address
+            )
+
+    def test_an_account_locks_after_five_failures(self, client, user):
+        self.fail(client, user.email, 5)
+
+        response = client.post(
+            LOGIN,
+            {"username": user.email, "password": PASSWORD},
+            REMOTE_ADDR="10.0.0.2",
+        )
+
+        assert response.status_code == 429
+        assert self.LOCKED in response.content.decode()
+        assert SESSION_KEY not in client.session
+
+    def test_an_unknown_email_locks_the_same_way(self, client):
+        self.fail(client, "nobody@example.com", 5)
+
+        response = client.post(
+            LOGIN,
+            {"username": "nobody@example.com", "password": "x"},
+            REMOTE_ADDR="10.0.0.3",
+        )
+
+        assert response.status_code == 429
+        assert self.LOCKED in response.content.decode()
+
+    def test_an_address_locks_across_accounts(self, client, user):
+        for n in range(5):
+            self.fail(client, f"guess{n}@example.com", 1, address="10.9.9.9")
+
+        response = client.post(
+            LOGIN,
+            {"username": user.email, "password": PASSWORD},
+            REMOTE_ADDR="10.9.9.9",
+        )
+
+        assert response.status_code == 429
+        assert SESSION_KEY not in client.session
+
+    def test_fewer_failures_still_allow_a_login(self, client, user):
+        self.fail(client, user.email, 4)
+
+        response = client.post(
+            LOGIN,
+            {"username": user.email, "password": PASSWORD},
+            REMOTE_ADDR="10.0.0.1",
+        )
+
+        assert response.status_code == 302
+        assert int(client.session[SESSION_KEY]) == user.pk
+
+    def test_the_admin_login_is_throttled_too(self, client):
+        from accounts.models import User
+
+        admin = User.objects.create_superuser("root@example.com", PASSWORD, name="R")
+        for _ in range(5):
+            client.post(
+                "/admin/login/",
+                {"username": admin.email, "password": "wrong"},
+                REMOTE_ADDR="10.0.0.5",
+            )
+
+        response = client.post(
+            "/admin/login/",
+            {"username": admin.email, "password": PASSWORD},
+            REMOTE_ADDR="10.0.0.6",
+        )
+
+        assert response.status_code == 429
+        assert SESSION_KEY not in client.session
+
+    def test_htmx_lockout_answers_in_the_form(self, client, user, htmx_headers):
+        self.fail(client, user.email, 5)
+
+        response = client.post(
+            LOGIN,
+            {"username": user.email, "password": PASSWORD},
+            headers=htmx_headers,
+        )
+
+        content = response.content.decode()
+        assert response.status_code == 429
+        assert "<html" not in content
+        assert self.LOCKED in content

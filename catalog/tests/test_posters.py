@@ -406,6 +406,7 @@ class TestServing:
         assert response["Content-Type"] == "image/webp"
         assert response["X-Content-Type-Options"] == "nosniff"
         assert "private" in response["Cache-Control"]
+        assert "no-store" not in response["Cache-Control"]
         assert b"".join(response.streaming_content).startswith(b"RIFF")
 
     def test_another_user_gets_404_even_knowing_the_name(

@@ -40,3 +40,13 @@ class TestBaseLayout:
             assert f'nonce="{nonce}"' in tag or "src=" in tag
         assert "frame-ancestors 'none'" in policy
         assert "unsafe-eval" not in policy
+
+
+@pytest.mark.django_db
+class TestPrivatePages:
+    def test_signed_in_pages_are_not_cached(self, auth_client):
+        response = auth_client.get("/")
+
+        cache_control = response["Cache-Control"]
+        assert "no-store" in cache_control
+        assert "private" in cache_control
