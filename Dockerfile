@@ -34,4 +34,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-m", "config.healthcheck"]
 
 # Wait for the database, migrate, refresh static files in the volume, serve.
-CMD ["sh", "-c", "python manage.py wait_for_db --timeout 60 && python manage.py migrate --noinput && python manage.py createcachetable && python manage.py collectstatic --noinput -v 0 && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips '*'"]
+CMD ["sh", "-c", "python manage.py wait_for_db --timeout 60 && python manage.py migrate --noinput && python manage.py createcachetable && python manage.py collectstatic --noinput -v 0 && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

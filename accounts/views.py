@@ -1,3 +1,4 @@
+import copy
 import logging
 
 from django.contrib import messages
@@ -5,6 +6,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.messages.views import SuccessMessageMixin
+from django.http import HttpResponseRedirect
 from django.shortcuts import render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -22,6 +24,11 @@ logger = logging.getLogger(__name__)
 class SignupView(HtmxFormMixin, CreateView):
     form_class = forms.SignupForm
     template_name = "accounts/signup.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return HttpResponseRedirect(self.get_success_url())
+        return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -53,11 +60,14 @@ class LoginView(HtmxFormMixin, auth_views.LoginView):
 class ProfileView(HtmxFormMixin, SuccessMessageMixin, UpdateView):
     form_class = forms.ProfileForm
     template_name = "accounts/profile.html"
+    # Not "user": that name is the signed-in user in every template.
+    context_object_name = "account"
     success_url = reverse_lazy("accounts:profile")
     success_message = "Your profile was saved."
 
     def get_object(self, queryset=None):
-        return self.request.user
+        # A copy: a refused change must not show in the page as if saved.
+        return copy.copy(self.request.user)
 
 
 class PasswordChangeView(

@@ -1,3 +1,5 @@
+import unicodedata
+
 from crispy_forms.bootstrap import FieldWithButtons, StrictButton
 from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
@@ -10,6 +12,18 @@ from . import posters
 from .models import Character, Series, Tag, validate_no_control_characters
 
 LABEL_CHECKBOXES = "catalog/includes/label_checkboxes.html"
+
+
+def clean_label_name(name):
+    """
+    Normalise a tag or character name (NFC, so that look-alike spellings are
+    one name) and refuse one with nothing visible in it.
+    """
+    name = unicodedata.normalize("NFC", name)
+    validate_no_control_characters(name)
+    if not any(char.isprintable() and not char.isspace() for char in name):
+        raise forms.ValidationError("Enter a name with visible characters.")
+    return name
 
 
 class LabelForm(CrispyFormMixin, forms.ModelForm):
@@ -54,12 +68,12 @@ class LabelForm(CrispyFormMixin, forms.ModelForm):
         helper.layout = Layout(
             FieldWithButtons(
                 "name",
-                StrictButton(label, type="submit", css_class="btn btn-primary"),
+                StrictButton(label, type="submit", css_class="btn-primary"),
             )
         )
 
     def clean_name(self):
-        name = self.cleaned_data["name"]
+        name = clean_label_name(self.cleaned_data["name"])
         model = self._meta.model
         clash = (
             model.objects.for_user(self.instance.user)
@@ -99,7 +113,7 @@ class LabelNamesField(forms.CharField):
                     params={"name": name[:20]},
                     code="max_length",
                 )
-            validate_no_control_characters(name)
+            name = clean_label_name(name)
             names.setdefault(name.casefold(), name)
         if len(names) > self.max_names:
             raise forms.ValidationError(

@@ -9,13 +9,22 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+# Zero-width joiners are part of emoji sequences; every other format
+# character (bidi overrides, zero-width spaces, byte order marks) can hide or
+# disguise text, so names refuse them with the control characters.
+ALLOWED_FORMAT_CHARACTERS = {"\u200c", "\u200d"}
+
 
 def validate_no_control_characters(value):
-    """Refuse control, line and paragraph separator characters in a name."""
-    if any(unicodedata.category(char) in {"Cc", "Zl", "Zp"} for char in value):
-        raise ValidationError(
-            "Control characters are not allowed.", code="control_characters"
-        )
+    """Refuse control, invisible formatting and separator characters."""
+    for char in value:
+        category = unicodedata.category(char)
+        hidden = category == "Cf" and char not in ALLOWED_FORMAT_CHARACTERS
+        if category in {"Cc", "Cs", "Co", "Zl", "Zp"} or hidden:
+            raise ValidationError(
+                "Control or invisible formatting characters are not allowed.",
+                code="control_characters",
+            )
 
 
 class LabelQuerySet(models.QuerySet):
@@ -64,6 +73,9 @@ class Label(models.Model):
                 models.F("user"),
                 Lower("name"),
                 name="%(app_label)s_%(class)s_unique_name_per_user",
+                violation_error_message=(
+                    "This user already has one with this name (ignoring case)."
+                ),
             ),
         ]
 

@@ -1,17 +1,20 @@
 from django.urls import path, re_path
 
 from . import views
+from .filters import CharacterFilter, TagFilter
 from .models import Character, Tag
 
 app_name = "catalog"
 
 
-def label_urls(model, prefix):
+def label_urls(model, filterset_class, prefix):
     """The list, rename and delete paths of one kind of label."""
     name = model._meta.model_name
     return [
         path(
-            f"{prefix}/", views.LabelListView.as_view(model=model), name=f"{name}_list"
+            f"{prefix}/",
+            views.LabelListView.as_view(model=model, filterset_class=filterset_class),
+            name=f"{name}_list",
         ),
         path(
             f"{prefix}/<int:pk>/edit/",
@@ -48,6 +51,6 @@ urlpatterns = [
         views.PosterFileView.as_view(),
         name="poster_file",
     ),
-    *label_urls(Tag, "tags"),
-    *label_urls(Character, "characters"),
+    *label_urls(Tag, TagFilter, "tags"),
+    *label_urls(Character, CharacterFilter, "characters"),
 ]

@@ -1,8 +1,9 @@
+import copy
+
 from django.contrib import messages
 from django.db import DatabaseError, IntegrityError, transaction
 from django.forms import modelform_factory
 from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.views.generic import (
     CreateView,
@@ -48,12 +49,12 @@ class LabelMixin:
         kwargs.setdefault("list_url", self.model.get_list_url())
         return super().get_context_data(**kwargs)
 
-    def render_partial(self, partial, **context):
-        return TemplateResponse(
-            self.request,
-            f"{self.list_template_name}#{partial}",
-            self.get_context_data(**context),
-        )
+    def labels_changed(self, response):
+        """Have the page's list refresh itself (count, order, empty state)
+        once htmx has settled this response."""
+        if self.request.htmx:
+            response["HX-Trigger-After-Settle"] = "labels-changed"
+        return response
 
 
 class LabelFormMixin(LabelMixin):
@@ -83,26 +84,14 @@ class LabelFormMixin(LabelMixin):
 
 class LabelListView(LabelFormMixin, HtmxTemplateMixin, FormMixin, FilterView):
     """
-    List the user's labels A to Z, searchable by ``?q=``; a POST creates one.
+    List the user's labels A to Z, filtered by the kind's ``filterset_class``
+    (``?q=``, ``?assigned_only=1``); a POST creates one.
     """
 
     template_name = "catalog/label_list.html"
 
-    def get_filterset_class(self):
-        return getattr(filters, f"{self.model.__name__}Filter")
-
     def get_htmx_partial(self):
-        return "results" if self.request.method == "GET" else "form"
-
-    def post(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        self.object_list = self.filterset.qs
-        form = self.get_form()
-        if form.is_valid():
-            label = self.save_form(form)
-            if label is not None:
-                return self.form_valid(form, label)
-        return self.form_invalid(form)
+        return "label-results" if self.request.method == "GET" else "form"
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -110,22 +99,31 @@ class LabelListView(LabelFormMixin, HtmxTemplateMixin, FormMixin, FilterView):
             kwargs["data"] = None
         return kwargs
 
-    def form_valid(self, form, label):
+    def post(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.object_list = self.filterset.qs
+        form = self.get_form()
+        if form.is_valid():
+            return self.form_valid(form)
+        return self.form_invalid(form)
+
+    def form_valid(self, form):
+        label = self.save_form(form)
+        if label is None:
+            return self.form_invalid(form)
         messages.success(self.request, f"“{label.name}” added.")
-        if not self.request.htmx:
-            return HttpResponseRedirect(self.get_success_url())
-        response = self.render_partial(
-            "created",
-            form=self.get_form_class()(**self.get_new_form_kwargs()),
+        response = self.htmx_or_redirect(
+            f"{self.list_template_name}#created",
+            form=self.get_form_class()(
+                user=self.request.user, action=self.request.path
+            ),
             object_list=self.get_queryset(),
             highlight=label.pk,
             oob=True,
         )
+        # The list shows every label again, so the URL drops any search.
         response["HX-Replace-Url"] = self.get_success_url()
         return response
-
-    def get_new_form_kwargs(self):
-        return {"user": self.request.user, "action": self.request.path}
 
 
 class LabelUpdateView(LabelFormMixin, HtmxTemplateMixin, UpdateView):
@@ -136,6 +134,8 @@ class LabelUpdateView(LabelFormMixin, HtmxTemplateMixin, UpdateView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
+        # The form edits a copy: a refused name never shows as the saved one.
+        kwargs["instance"] = copy.copy(self.object)
         kwargs["inline"] = bool(self.request.htmx)
         return kwargs
 
@@ -148,9 +148,8 @@ class LabelUpdateView(LabelFormMixin, HtmxTemplateMixin, UpdateView):
         if label is None:
             return self.form_invalid(form)
         messages.success(self.request, f"Renamed to “{label.name}”.")
-        if not self.request.htmx:
-            return HttpResponseRedirect(self.get_success_url())
-        return self.render_partial("row", label=label, focus=True)
+        response = self.htmx_or_redirect(f"{self.list_template_name}#row", label=label)
+        return self.labels_changed(response)
 
 
 class LabelDeleteView(LabelMixin, HtmxTemplateMixin, DeleteView):
@@ -170,9 +169,8 @@ class LabelDeleteView(LabelMixin, HtmxTemplateMixin, DeleteView):
         name = self.object.name
         self.object.delete()
         messages.success(self.request, f"“{name}” deleted.")
-        if not self.request.htmx:
-            return HttpResponseRedirect(self.get_success_url())
-        return self.render_partial("count", object_list=self.get_queryset(), oob=True)
+        # With htmx the row is swapped for nothing: it leaves the list.
+        return self.labels_changed(self.htmx_or_redirect(None))
 
 
 class SeriesMixin:
@@ -187,8 +185,8 @@ class SeriesMixin:
 class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
     """
     The user's series, newest first, 24 a page, filtered by ``SeriesFilter``.
-    htmx asks for the ``results`` when the filters change and for the next
-    ``page`` of cards as the user scrolls.
+    htmx asks for the ``series-results`` when the filters change and for the
+    ``next-page`` of cards as the user scrolls.
     """
 
     filterset_class = filters.SeriesFilter
@@ -202,8 +200,8 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
         # The scroll asks for the next page of cards, a filter for the
         # results, and a chip's remove link for the whole page (so that the
         # filter form follows).
-        return {"next-page": "page", "main": None}.get(
-            self.request.htmx.target, "results"
+        return {"next-page": "next-page", "main": None}.get(
+            self.request.htmx.target, "series-results"
         )
 
     def paginate_queryset(self, queryset, page_size):
@@ -275,6 +273,12 @@ class SeriesCreateView(SeriesFormMixin, CreateView):
 
 class SeriesUpdateView(SeriesFormMixin, UpdateView):
     success_message = "“%s” saved."
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        # The form edits a copy: a refused edit never shows as the saved one.
+        kwargs["instance"] = copy.copy(self.object)
+        return kwargs
 
 
 class SeriesDeleteView(SeriesMixin, HtmxFormMixin, DeleteView):

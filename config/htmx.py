@@ -3,9 +3,13 @@ redirect or deliver messages when the request came from htmx."""
 
 from django.contrib import messages
 from django.contrib.auth import middleware as auth_middleware
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import HttpResponseClientRedirect
+
+from config.forms import CrispyFormMixin
 
 
 class HtmxTemplateMixin:
@@ -38,6 +42,22 @@ class HtmxTemplateMixin:
         patch_vary_headers(response, ("HX-Request",))
         return response
 
+    def htmx_or_redirect(self, template_name, **context):
+        """
+        Answer a successful POST: a plain request is redirected to
+        ``get_success_url()``; an htmx request gets ``template_name`` (a
+        partial) rendered with ``context``, or an empty body when it is None.
+        """
+        if not self.request.htmx:
+            return HttpResponseRedirect(self.get_success_url())
+        if template_name is None:
+            response = HttpResponse()
+        else:
+            context = self.get_context_data(**context)
+            response = TemplateResponse(self.request, template_name, context)
+        patch_vary_headers(response, ("HX-Request",))
+        return response
+
 
 class HtmxFormMixin(HtmxTemplateMixin):
     """
@@ -47,6 +67,13 @@ class HtmxFormMixin(HtmxTemplateMixin):
 
     htmx_partial = "form"
     htmx_redirect_class = HttpResponseClientRedirect
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if issubclass(self.get_form_class(), CrispyFormMixin):
+            # The form names its action, so nothing depends on JavaScript.
+            kwargs.setdefault("action", self.request.get_full_path())
+        return kwargs
 
     def form_valid(self, form):
         response = super().form_valid(form)

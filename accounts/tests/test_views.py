@@ -111,6 +111,17 @@ class TestSignup:
         assert "HX-Request" in response["Vary"]
         assert not User.objects.exists()
 
+    def test_signed_in_users_are_sent_home(self, auth_client):
+        response = auth_client.get(SIGNUP)
+
+        assert response.status_code == 302
+        assert response["Location"] == reverse("catalog:home")
+
+    def test_the_login_page_link_keeps_next(self, client):
+        content = client.get(f"{LOGIN}?next=/tags/").content.decode()
+
+        assert f'href="{SIGNUP}?next=/tags/"' in content
+
     def test_honours_a_local_next(self, client):
         response = client.post(f"{SIGNUP}?next=/accounts/profile/", signup_data())
 
@@ -282,6 +293,15 @@ class TestProfile:
             response.content
         )
         assert user.name != "X"
+
+    def test_a_refused_change_does_not_show_as_saved(
+        self, auth_client, user, other_user
+    ):
+        response = auth_client.post(
+            PROFILE, {"name": "Hijacked", "email": other_user.email}
+        )
+
+        assert "Hijacked" not in response.content.decode().split("<main")[0]
 
     def test_ignores_privilege_fields(self, auth_client, user):
         auth_client.post(

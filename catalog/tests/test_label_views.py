@@ -72,7 +72,10 @@ class TestList:
         response = auth_client.get(kind.list_url, {"q": "zzz"})
 
         assert names_in(response.content.decode()) == []
-        assert b"No match for" in response.content
+        assert (
+            b"No tags match." in response.content
+            or b"No characters match." in response.content
+        )
 
     @pytest.mark.parametrize("q", ["\x00", "x" * 5000, "%", "_", "' OR 1=1 --", "ß"])
     def test_odd_searches_never_fail(self, auth_client, kind, user, q):
@@ -146,8 +149,14 @@ class TestCreate:
             ("   ", "This field is required."),
             ("x" * 101, "Ensure this value has at most 100 characters"),
             ("bad\x00name", "Null characters are not allowed."),
-            ("bad\x07name", "Control characters are not allowed."),
-            ("two\nlines", "Control characters are not allowed."),
+            (
+                "bad\x07name",
+                "Control or invisible formatting characters are not allowed.",
+            ),
+            (
+                "two\nlines",
+                "Control or invisible formatting characters are not allowed.",
+            ),
         ],
     )
     def test_bad_names_are_refused(self, auth_client, kind, name, message):
@@ -156,6 +165,40 @@ class TestCreate:
         assert response.status_code == 200
         assert message in response.content.decode()
         assert not kind.model.objects.exists()
+
+    def test_emoji_sequences_with_joiners_are_fine(self, auth_client, kind):
+        auth_client.post(kind.list_url, {"name": "Family \U0001f468\u200d\U0001f467"})
+
+        assert kind.model.objects.get().name == "Family \U0001f468\u200d\U0001f467"
+
+    def test_names_are_normalised_so_look_alikes_clash(self, auth_client, kind, user):
+        auth_client.post(kind.list_url, {"name": "Cafe\u0301"})
+
+        response = auth_client.post(kind.list_url, {"name": "Caf\u00e9"})
+
+        assert kind.model.objects.get().name == "Caf\u00e9"
+        assert "You already have a" in response.content.decode()
+
+    def test_htmx_responses_vary_on_hx_request(
+        self, auth_client, kind, user, htmx_headers
+    ):
+        label = kind.factory(user=user, name="Drama")
+
+        responses = [
+            auth_client.post(kind.list_url, {"name": "New"}, headers=htmx_headers),
+            auth_client.post(
+                kind.edit_url(label), {"name": "Dramedy"}, headers=htmx_headers
+            ),
+            auth_client.post(kind.delete_url(label), headers=htmx_headers),
+        ]
+
+        for response in responses:
+            assert "HX-Request" in response["Vary"]
+
+    def test_the_forms_name_their_action(self, auth_client, kind):
+        content = auth_client.get(kind.list_url).content.decode()
+
+        assert f'action="{kind.list_url}"' in content
 
     def test_htmx_errors_appear_in_the_form(self, auth_client, kind, htmx_headers):
         response = auth_client.post(kind.list_url, {"name": ""}, headers=htmx_headers)
@@ -283,6 +326,26 @@ class TestRename:
         assert 'value="comedy"' in response.content.decode()
         assert label.name == "Drama"
 
+    def test_htmx_rename_has_the_list_refresh_itself(
+        self, auth_client, kind, user, htmx_headers
+    ):
+        label = kind.factory(user=user, name="Drama")
+
+        response = auth_client.post(
+            kind.edit_url(label), {"name": "Zodiac"}, headers=htmx_headers
+        )
+
+        assert response["HX-Trigger-After-Settle"] == "labels-changed"
+
+    def test_a_refused_rename_shows_the_saved_name(self, auth_client, kind, user):
+        label = kind.factory(user=user, name="Watson")
+
+        response = auth_client.post(kind.edit_url(label), {"name": "Wat\x07son"})
+
+        content = response.content.decode()
+        assert "<title>Rename “Watson”" in content
+        assert "Wat\x07son”" not in content.split("<form")[0]
+
     def test_blank_rename_is_refused(self, auth_client, kind, user):
         label = kind.factory(user=user, name="Drama")
 
@@ -335,9 +398,9 @@ class TestDelete:
 
         content = response.content.decode()
         assert response.status_code == 200
-        assert "data-label-name" not in content
-        assert 'hx-swap-oob="true"' in content
+        assert content.startswith('\n<div id="messages"')
         assert "“Drama” deleted." in content
+        assert response["HX-Trigger-After-Settle"] == "labels-changed"
         assert not kind.model.objects.exists()
 
 

@@ -458,7 +458,10 @@ class TestCreate:
             ({"link": "ftp://example.com/x"}, "Enter a valid URL."),
             ({"tags": ["abc"]}, "is not a valid value"),
             ({"tags": ["999999"]}, "Select a valid choice."),
-            ({"new_tags": "ok, bad\x07name"}, "Control characters are not allowed."),
+            (
+                {"new_tags": "ok, bad\x07name"},
+                "Control or invisible formatting characters are not allowed.",
+            ),
             ({"new_tags": "x" * 101}, "longer than 100 characters"),
         ],
     )

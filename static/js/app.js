@@ -1,32 +1,82 @@
 // Small behaviours htmx leaves to us. htmx runs with eval off, so there are
 // no inline event filters: these listeners do that work.
 
-// Escape cancels an inline edit.
+// Escape cancels an inline rename or delete step.
 document.addEventListener("keydown", (event) => {
   if (event.key !== "Escape") {
     return;
   }
-  const form = event.target.closest("[data-cancel-on-escape]");
-  const cancel = form?.closest("li")?.querySelector("[data-cancel]");
+  const scope = event.target.closest("[data-cancel-on-escape]");
+  const cancel = scope?.closest("li")?.querySelector("[data-cancel]");
   if (cancel) {
     event.preventDefault();
     cancel.click();
   }
 });
 
-// When a form comes back with errors, move focus to the first one.
+// Keep keyboard focus where the user was. Remember the form and the list
+// row that started a request; once htmx has settled, focus the form's first
+// error, or the row again (its first control), or, when the row is gone,
+// the list's count.
 let submittedFormId = null;
+let activeRowId = null;
 document.addEventListener("htmx:beforeRequest", (event) => {
   const elt = event.detail.elt;
-  submittedFormId = elt.tagName === "FORM" && elt.id ? elt.id : null;
+  if (elt.tagName === "FORM" && elt.id) {
+    submittedFormId = elt.id;
+  }
+  const row = elt.closest("li[id]");
+  if (row) {
+    activeRowId = row.id;
+  }
 });
 document.addEventListener("htmx:afterSettle", () => {
-  if (!submittedFormId) {
+  const form = submittedFormId && document.getElementById(submittedFormId);
+  const invalid = form?.querySelector(".is-invalid");
+  if (invalid) {
+    invalid.focus();
+    submittedFormId = null;
     return;
   }
-  const form = document.getElementById(submittedFormId);
-  submittedFormId = null;
-  form?.querySelector(".is-invalid")?.focus();
+  const focusLost =
+    !document.activeElement || document.activeElement === document.body;
+  if (!focusLost || !activeRowId) {
+    return;
+  }
+  const row = document.getElementById(activeRowId);
+  const target = row
+    ? row.querySelector("[autofocus], input, [data-focus], button, a")
+    : document.getElementById("label-count");
+  target?.focus();
+  if (!row) {
+    activeRowId = null;
+  }
+});
+
+// Say so when an htmx request fails, instead of leaving the page unchanged.
+function showError(text) {
+  const region = document.getElementById("messages");
+  if (!region) {
+    return;
+  }
+  const alert = document.createElement("div");
+  alert.className = "alert alert-danger mb-2";
+  alert.setAttribute("role", "alert");
+  alert.textContent = text;
+  region.append(alert);
+}
+document.addEventListener("htmx:responseError", (event) => {
+  const status = event.detail.xhr.status;
+  const reason =
+    {
+      403: "Your session changed. Reload the page and try again.",
+      404: "That item no longer exists. Reload the page to see the current list.",
+      429: "Too many attempts. Wait a little and try again.",
+    }[status] || "Something went wrong on our side. Please try again.";
+  showError(reason);
+});
+document.addEventListener("htmx:sendError", () => {
+  showError("The server could not be reached. Check your connection and try again.");
 });
 
 // Keep shareable filter URLs short: a GET form drops its empty fields.
