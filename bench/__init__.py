@@ -1,0 +1,1 @@
+"""The speed benchmark of issue 7: ``make bench`` or ``python -m bench.run``."""
