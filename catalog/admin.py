@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.db import transaction
 from django.utils.html import format_html
 
 from .models import Character, Series, Tag
@@ -78,6 +79,21 @@ class SeriesAdmin(admin.ModelAdmin):
     raw_id_fields = ("user",)
     filter_horizontal = ("tags", "characters")
     readonly_fields = ("poster_thumbnail", "created", "updated")
+
+    def delete_queryset(self, request, queryset):
+        # A bulk delete skips Series.delete(): recount the labels it touched.
+        with transaction.atomic():
+            touched = {
+                model: list(
+                    model.objects.filter(series__in=queryset)
+                    .values_list("pk", flat=True)
+                    .distinct()
+                )
+                for model in (Tag, Character)
+            }
+            queryset.delete()
+            for model, pks in touched.items():
+                model.objects.filter(pk__in=pks).recount_series()
 
     @admin.display(description="Poster")
     def poster_thumbnail(self, series):

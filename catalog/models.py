@@ -5,8 +5,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
-from django.db import models
-from django.db.models.functions import Lower
+from django.db import models, transaction
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 
 # Zero-width joiners are part of emoji sequences; every other format
@@ -39,16 +39,24 @@ class LabelQuerySet(models.QuerySet):
     def a_to_z(self):
         return self.order_by(Lower("name"), "pk")
 
-    def with_series_count(self):
-        """Count each label's series in the same query."""
-        return self.annotate(series_count=models.Count("series"))
-
     def assigned(self):
         """Return the labels used by at least one series, each once."""
-        links = self.model.series.through.objects.filter(
-            **{self.model._meta.model_name: models.OuterRef("pk")}
+        return self.filter(series_count__gt=0)
+
+    def recount_series(self):
+        """Set ``series_count`` from the links themselves: after bulk inserts
+        that bypass the signals that keep it, or to repair it."""
+        name = self.model._meta.model_name
+        links = (
+            self.model.series.through.objects.filter(**{name: models.OuterRef("pk")})
+            .order_by()
+            .values(name)
+            .annotate(total=models.Count("*"))
+            .values("total")
         )
-        return self.filter(models.Exists(links))
+        return self.update(
+            series_count=Coalesce(models.Subquery(links), models.Value(0))
+        )
 
 
 class Label(models.Model):
@@ -61,6 +69,9 @@ class Label(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     name = models.CharField(max_length=100, validators=[validate_no_control_characters])
+    # How many series use the label, kept by catalog.signals so that lists
+    # show it without counting links (which grows with the catalog).
+    series_count = models.PositiveIntegerField(default=0, editable=False)
     created = models.DateTimeField(auto_now_add=True)
 
     objects = LabelQuerySet.as_manager()
@@ -247,6 +258,17 @@ class Series(models.Model):
 
     def get_absolute_url(self):
         return reverse("catalog:series_detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        # Deleting the series deletes its links without m2m_changed signals:
+        # take it off its labels' counts here. (Deleting a user deletes its
+        # labels too, so that cascade needs no counting.)
+        with transaction.atomic():
+            for related in (self.tags, self.characters):
+                related.model.objects.filter(pk__in=related.values("pk")).update(
+                    series_count=models.F("series_count") - 1
+                )
+            return super().delete(*args, **kwargs)
 
     def poster_url(self, suffix):
         """URL of a poster rendition (see ``catalog.posters.RENDITIONS``)."""

@@ -35,8 +35,7 @@ class LabelMixin:
     list_template_name = "catalog/label_list.html"
 
     def get_queryset(self):
-        labels = self.model.objects.for_user(self.request.user)
-        return labels.with_series_count().a_to_z()
+        return self.model.objects.for_user(self.request.user).a_to_z()
 
     def get_success_url(self):
         return self.model.get_list_url()

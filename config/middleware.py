@@ -13,7 +13,9 @@ class PrivatePagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        user = getattr(request, "user", None)
+        # Only a request that loaded its user can show private data; checking
+        # any other (a health check, say) would cost two queries for nothing.
+        user = getattr(request, "_cached_user", None)
         signed_in = user is not None and user.is_authenticated
         if signed_in and "Cache-Control" not in response:
             add_never_cache_headers(response)

@@ -135,3 +135,25 @@ class TestSeriesAdmin:
         client = Client()
         client.force_login(user)
         return client
+
+    def test_bulk_delete_keeps_label_counts_right(self, admin_client, user):
+        from catalog.models import Series
+
+        from .factories import SeriesFactory, TagFactory
+
+        tag = TagFactory(user=user)
+        doomed = SeriesFactory.create_batch(2, user=user, tags=[tag])
+        SeriesFactory(user=user, tags=[tag])
+
+        admin_client.post(
+            reverse("admin:catalog_series_changelist"),
+            {
+                "action": "delete_selected",
+                "_selected_action": [s.pk for s in doomed],
+                "post": "yes",
+            },
+        )
+
+        tag.refresh_from_db()
+        assert Series.objects.count() == 1
+        assert tag.series_count == 1

@@ -37,3 +37,64 @@ def test_tags_and_characters_share_one_base():
 
     assert issubclass(TagFactory._meta.model, Label)
     assert issubclass(CharacterFactory._meta.model, Label)
+
+
+@pytest.mark.django_db
+class TestSeriesCounts:
+    """Each label's ``series_count`` follows its links, however they change."""
+
+    def counts(self, *labels):
+        return [type(label).objects.get(pk=label.pk).series_count for label in labels]
+
+    def test_add_set_remove_and_clear_from_the_series(self, user):
+        from .factories import SeriesFactory
+
+        drama, crime = TagFactory(user=user), TagFactory(user=user)
+        series = SeriesFactory(user=user, tags=[drama])
+
+        series.tags.add(crime)
+        assert self.counts(drama, crime) == [1, 1]
+        series.tags.set([crime])
+        assert self.counts(drama, crime) == [0, 1]
+        series.tags.remove(crime)
+        assert self.counts(drama, crime) == [0, 0]
+        series.tags.set([drama, crime])
+        series.tags.clear()
+        assert self.counts(drama, crime) == [0, 0]
+
+    def test_changes_from_the_label_side(self, user):
+        from .factories import SeriesFactory
+
+        omar = CharacterFactory(user=user)
+        first, second = SeriesFactory(user=user), SeriesFactory(user=user)
+
+        omar.series.add(first, second)
+        assert self.counts(omar) == [2]
+        omar.series.remove(first)
+        assert self.counts(omar) == [1]
+        omar.series.clear()
+        assert self.counts(omar) == [0]
+
+    def test_deleting_a_series_takes_it_off_the_counts(self, user):
+        from .factories import SeriesFactory
+
+        drama, omar = TagFactory(user=user), CharacterFactory(user=user)
+        series = SeriesFactory(user=user, tags=[drama], characters=[omar])
+        SeriesFactory(user=user, tags=[drama])
+
+        series.delete()
+
+        assert self.counts(drama, omar) == [1, 0]
+
+    def test_recount_repairs_counts(self, user):
+        from catalog.models import Tag
+
+        from .factories import SeriesFactory
+
+        drama = TagFactory(user=user)
+        SeriesFactory.create_batch(3, user=user, tags=[drama])
+        Tag.objects.update(series_count=42)
+
+        Tag.objects.all().recount_series()
+
+        assert self.counts(drama) == [3]

@@ -50,3 +50,11 @@ class TestPrivatePages:
         cache_control = response["Cache-Control"]
         assert "no-store" in cache_control
         assert "private" in cache_control
+
+    def test_a_login_exempt_view_does_not_load_the_user(
+        self, auth_client, django_assert_num_queries
+    ):
+        with django_assert_num_queries(1):
+            response = auth_client.get("/healthz")
+
+        assert response.status_code == 200

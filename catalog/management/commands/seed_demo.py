@@ -134,6 +134,9 @@ class Command(BaseCommand):
                 )
         Series.tags.through.objects.bulk_create(tag_links, batch_size=5000)
         Series.characters.through.objects.bulk_create(character_links, batch_size=5000)
+        # The bulk inserts bypass the signals that keep the counts.
+        Tag.objects.for_user(user).recount_series()
+        Character.objects.for_user(user).recount_series()
         return created
 
     @staticmethod
