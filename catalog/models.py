@@ -133,6 +133,11 @@ class SeriesQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-created", "-pk")
 
+    def after(self, created, pk):
+        """Return the series that come after ``(created, pk)`` newest first:
+        a range on the ``series_user_newest`` index, however deep."""
+        return self.filter(created__lte=created).exclude(created=created, pk__gte=pk)
+
     def with_labels(self):
         """Fetch tags and characters in one query each, A to Z."""
         return self.prefetch_related(

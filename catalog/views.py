@@ -20,7 +20,7 @@ from django_htmx.http import HttpResponseLocation
 
 from config.htmx import HtmxFormMixin, HtmxTemplateMixin
 
-from . import filters, posters
+from . import filters, pagination, posters
 from .forms import LabelForm, PosterForm, SeriesForm
 from .models import Series
 
@@ -183,14 +183,17 @@ class SeriesMixin:
 
 class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
     """
-    The user's series, newest first, 24 a page, filtered by ``SeriesFilter``.
-    htmx asks for the ``series-results`` when the filters change and for the
-    ``next-page`` of cards as the user scrolls.
+    The user's series, newest first, 24 at a time, filtered by
+    ``SeriesFilter``. Pages follow a cursor (``?after=``), so a page deep in
+    the scroll costs what the first one costs; the total is counted up to
+    ``count_limit``. htmx asks for the ``series-results`` when the filters
+    change and for the ``next-page`` of cards as the user scrolls.
     """
 
     filterset_class = filters.SeriesFilter
     template_name = "catalog/series_list.html"
-    paginate_by = 24
+    page_size = 24
+    count_limit = 1000
 
     def get_queryset(self):
         return super().get_queryset().newest_first().with_labels()
@@ -203,18 +206,28 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
             self.request.htmx.target, "series-results"
         )
 
-    def paginate_queryset(self, queryset, page_size):
-        """Clamp odd page numbers (``0``, ``abc``, past the end) instead of
-        answering 404."""
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        series = self.object_list
+        raw_cursor = self.request.GET.get("after")
+        cursor = pagination.parse_cursor(raw_cursor)
+        if cursor is not None:
+            series = series.after(*cursor)
+        page = list(series[: self.page_size + 1])
+        context["series_list"] = page[: self.page_size]
+        if len(page) > self.page_size:
+            context["next_cursor"] = pagination.make_cursor(page[self.page_size - 1])
+        context["is_first_page"] = cursor is None
+        context["bad_cursor"] = bool(raw_cursor) and cursor is None
+        if self.get_htmx_partial() != "next-page":
+            total = self.object_list.order_by()[: self.count_limit + 1].count()
+            context["total"] = min(total, self.count_limit)
+            context["total_is_more"] = total > self.count_limit
         params = self.request.GET.copy()
-        params.pop(self.page_kwarg, None)
+        params.pop("after", None)
+        params.pop("page", None)
         context["query"] = params.urlencode()
+        context["list_url"] = reverse("catalog:series_list")
         context["active_filters"] = self.filterset.get_active_filters()
         context["unknown_ids"] = self.filterset.get_unknown_ids()
         return context

@@ -103,33 +103,71 @@ class TestList:
         assert titles_in(content) == ["Dark"]
         assert "HX-Request" in response["Vary"]
 
-    def test_paginates_24_a_page_with_links(self, auth_client, user):
+    def next_link(self, content):
+        return re.search(r'href="(/series/\?[^"]*after=[^"]+)">More series', content)[
+            1
+        ].replace("&amp;", "&")
+
+    def test_pages_24_at_a_time_with_links(self, auth_client, user):
         SeriesFactory.create_batch(30, user=user)
 
         first = auth_client.get(LIST).content.decode()
-        second = auth_client.get(LIST, {"page": "2"}).content.decode()
+        second = auth_client.get(self.next_link(first)).content.decode()
 
         assert len(titles_in(first)) == 24
         assert len(titles_in(second)) == 6
-        assert 'href="?page=2"' in first
-        assert 'href="?page=1"' in second
         assert set(titles_in(first)).isdisjoint(titles_in(second))
+        assert "More series" not in second
+        assert 'href="/series/">Newest series' in second
+        assert "30 series" in first
 
     def test_next_page_for_the_scroll_is_cards_only(
         self, auth_client, user, htmx_headers
     ):
         SeriesFactory.create_batch(30, user=user)
+        first = auth_client.get(LIST).content.decode()
 
         response = auth_client.get(
-            LIST,
-            {"page": "2"},
-            headers=htmx_headers | {"HX-Target": "next-page"},
+            self.next_link(first), headers=htmx_headers | {"HX-Target": "next-page"}
         )
 
         content = response.content.decode()
         assert content.lstrip().startswith("<li")
         assert "series-results" not in content
         assert len(titles_in(content)) == 6
+
+    def test_series_created_in_the_same_instant_are_neither_lost_nor_repeated(
+        self, auth_client, user
+    ):
+        SeriesFactory.create_batch(30, user=user)
+        Series.objects.update(created="2026-01-01T00:00:00Z")
+
+        first = auth_client.get(LIST).content.decode()
+        second = auth_client.get(self.next_link(first)).content.decode()
+
+        assert len(set(titles_in(first)) | set(titles_in(second))) == 30
+
+    def test_the_total_is_counted_up_to_a_limit(self, auth_client, user, monkeypatch):
+        from catalog.views import SeriesListView
+
+        monkeypatch.setattr(SeriesListView, "count_limit", 25)
+        SeriesFactory.create_batch(30, user=user)
+
+        content = auth_client.get(LIST).content.decode()
+
+        assert "25+ series" in content
+
+    @pytest.mark.parametrize(
+        "after", ["abc", "1.2.3", "-1.5", "9" * 40 + ".1", "1." + "9" * 30, "١.١"]
+    )
+    def test_a_bad_page_link_shows_the_newest_series(self, auth_client, user, after):
+        SeriesFactory.create_batch(3, user=user)
+
+        response = auth_client.get(LIST, {"after": after})
+
+        assert response.status_code == 200
+        assert len(titles_in(response.content.decode())) == 3
+        assert b"That page link was not valid" in response.content
 
     def test_a_chip_link_gets_the_whole_page(self, auth_client, user, htmx_headers):
         SeriesFactory(user=user, title="Dark")
@@ -148,7 +186,9 @@ class TestList:
 
         content = auth_client.get(LIST, {"status": "watching"}).content.decode()
 
-        assert 'hx-get="/series/?status=watching&amp;page=2"' in content
+        assert re.search(
+            r'hx-get="/series/\?status=watching&amp;after=[0-9.]+"', content
+        )
 
     @pytest.mark.parametrize("page", ["0", "abc", "99999", "-1", "1" * 30, "٣"])
     def test_odd_page_numbers_give_a_sensible_page(self, auth_client, user, page):
