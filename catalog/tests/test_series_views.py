@@ -15,7 +15,7 @@ CREATE = reverse("catalog:series_create")
 
 
 def titles_in(content):
-    return re.findall(r'id="series-\d+-title">\s*<a[^>]*>([^<]*)</a>', content)
+    return re.findall(r'card-title">\s*<a[^>]*>([^<]*)</a>', content)
 
 
 def edit_url(series):
