@@ -38,3 +38,41 @@ def test_postgresql_connections_are_kept_and_checked(monkeypatch):
     finally:
         monkeypatch.undo()
         importlib.reload(config.settings)
+
+
+def test_a_bucket_name_moves_posters_to_private_s3_storage(monkeypatch):
+    import importlib
+
+    import config.settings
+
+    monkeypatch.setenv("DJANGO_S3_BUCKET", "posters")
+    monkeypatch.setenv("DJANGO_S3_ENDPOINT_URL", "https://s3.example.com")
+    settings = importlib.reload(config.settings)
+    try:
+        storage = settings.STORAGES["default"]
+        assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+        assert storage["OPTIONS"]["bucket_name"] == "posters"
+        assert storage["OPTIONS"]["default_acl"] == "private"
+        assert storage["OPTIONS"]["querystring_auth"] is True
+    finally:
+        monkeypatch.undo()
+        importlib.reload(config.settings)
+
+
+def test_the_s3_backend_signs_its_urls():
+    from storages.backends.s3 import S3Storage
+
+    storage = S3Storage(
+        bucket_name="posters",
+        endpoint_url="https://s3.example.com",
+        access_key="key",
+        secret_key="secret",
+        region_name="us-east-1",
+        querystring_auth=True,
+        default_acl="private",
+    )
+
+    url = storage.url("uploads/series/abc.jpg")
+
+    assert url.startswith("https://s3.example.com/posters/uploads/series/abc.jpg?")
+    assert "Signature" in url or "X-Amz-Signature" in url
