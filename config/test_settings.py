@@ -10,3 +10,6 @@ STORAGES = {
 # Find static files where they are: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The live server's threads must not keep connections open past a test, or
+# the test database cannot be dropped at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
