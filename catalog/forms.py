@@ -1,7 +1,7 @@
 import unicodedata
 
 from crispy_forms.bootstrap import FieldWithButtons, StrictButton
-from crispy_forms.layout import Column, Field, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Field, Layout, Row, Submit
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import transaction
@@ -166,6 +166,15 @@ class SeriesForm(CrispyFormMixin, forms.ModelForm):
         label="New characters", help_text="Comma-separated; they are created for you."
     )
     poster = PosterField(label="Poster image", required=False)
+    # When the edited series was last saved: a save made meanwhile by someone
+    # else (another tab, another device) is not silently overwritten.
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    CHANGED_MEANWHILE = (
+        "This series was changed elsewhere after you opened it. The form now "
+        "shows the saved values: make your changes again."
+    )
+    notice = ""
 
     class Meta:
         model = Series
@@ -197,10 +206,17 @@ class SeriesForm(CrispyFormMixin, forms.ModelForm):
         self.fields["characters"].queryset = Character.objects.for_user(user)
         self.fields["link"].assume_scheme = "https"
         self.fields["title"].widget.attrs["autofocus"] = not self.instance.pk
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.updated.isoformat()
 
     def build_layout(self, helper):
         self.submit_label = "Save changes" if self.instance.pk else "Add series"
         helper.layout = Layout(
+            HTML(
+                '{% if form.notice %}<div class="alert alert-warning" role="alert">'
+                "{{ form.notice }}</div>{% endif %}"
+            ),
+            "version",
             "title",
             Row(
                 Column("status", css_class="col-sm-6 col-lg-3"),
@@ -227,8 +243,30 @@ class SeriesForm(CrispyFormMixin, forms.ModelForm):
         )
         super().build_layout(helper)
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and self.saved_version(lock=False) != cleaned.get(
+            "version"
+        ):
+            raise forms.ValidationError(
+                self.CHANGED_MEANWHILE, code="changed_meanwhile"
+            )
+        return cleaned
+
+    def saved_version(self, lock):
+        rows = Series.objects.filter(pk=self.instance.pk)
+        if lock:
+            rows = rows.select_for_update()
+        updated = rows.values_list("updated", flat=True).first()
+        return updated.isoformat() if updated else None
+
     def save(self, commit=True):
         with transaction.atomic():
+            # Checked again under a row lock: two saves racing past clean()
+            # cannot both win.
+            version = self.cleaned_data["version"]
+            if self.instance.pk and commit and self.saved_version(True) != version:
+                raise ChangedMeanwhile
             series = super().save(commit=commit)
             if commit:
                 self.add_new_labels(series)
@@ -250,6 +288,10 @@ class SeriesForm(CrispyFormMixin, forms.ModelForm):
                 if label is None:
                     label, _ = model.objects.get_or_create(user=user, name=name)
                 related.add(label)
+
+
+class ChangedMeanwhile(Exception):
+    """The series was saved by someone else between clean() and save()."""
 
 
 class PosterForm(CrispyFormMixin, forms.Form):

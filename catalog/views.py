@@ -1,6 +1,7 @@
 import copy
 
 from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import DatabaseError, IntegrityError, transaction
 from django.forms import modelform_factory
 from django.http import FileResponse, Http404, HttpResponseRedirect
@@ -21,7 +22,7 @@ from django_htmx.http import HttpResponseLocation
 from config.htmx import HtmxFormMixin, HtmxTemplateMixin
 
 from . import filters, pagination, posters
-from .forms import LabelForm, PosterForm, SeriesForm
+from .forms import ChangedMeanwhile, LabelForm, PosterForm, SeriesForm
 from .models import Series
 
 
@@ -285,6 +286,28 @@ class SeriesCreateView(SeriesFormMixin, CreateView):
 
 class SeriesUpdateView(SeriesFormMixin, UpdateView):
     success_message = "“%s” saved."
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ChangedMeanwhile:
+            return self.show_saved_values()
+
+    def form_invalid(self, form):
+        if form.has_error(NON_FIELD_ERRORS, "changed_meanwhile"):
+            return self.show_saved_values()
+        return super().form_invalid(form)
+
+    def show_saved_values(self):
+        """Answer an edit that raced another save with the saved values."""
+        self.object = self.get_object()
+        form = self.get_form_class()(
+            instance=copy.copy(self.object),
+            user=self.request.user,
+            action=self.request.path,
+        )
+        form.notice = form.CHANGED_MEANWHILE
+        return self.render_to_response(self.get_context_data(form=form))
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

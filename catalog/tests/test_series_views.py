@@ -26,6 +26,12 @@ def delete_url(series):
     return reverse("catalog:series_delete", args=[series.pk])
 
 
+def edit_data(series, **overrides):
+    """What the edit form posts: the values, and the version it was opened at."""
+    series.refresh_from_db()
+    return form_data(version=series.updated.isoformat(), **overrides)
+
+
 def form_data(**overrides):
     data = {
         "title": "The Wire",
@@ -557,7 +563,7 @@ class TestUpdate:
     def test_full_update(self, auth_client, user):
         series = SeriesFactory(user=user, title="Old")
 
-        response = auth_client.post(edit_url(series), form_data(title="New"))
+        response = auth_client.post(edit_url(series), edit_data(series, title="New"))
 
         series.refresh_from_db()
         assert response["Location"] == series.get_absolute_url()
@@ -566,7 +572,7 @@ class TestUpdate:
 
     def test_partial_update_keeps_the_rest_as_posted(self, auth_client, user):
         series = SeriesFactory(user=user, title="Old", rating=5)
-        data = form_data(title="Old", rating="7")
+        data = edit_data(series, title="Old", rating="7")
 
         auth_client.post(edit_url(series), data)
 
@@ -578,7 +584,7 @@ class TestUpdate:
         tag = TagFactory(user=user)
         series = SeriesFactory(user=user, tags=[tag])
 
-        auth_client.post(edit_url(series), form_data())
+        auth_client.post(edit_url(series), edit_data(series))
 
         assert not series.tags.exists()
         assert Tag.objects.filter(pk=tag.pk).exists()
@@ -592,10 +598,47 @@ class TestUpdate:
         assert 'value="The Wire"' in content
         assert re.search(rf'value="{tag.pk}"[^>]*checked', content)
 
+    def test_a_save_made_meanwhile_is_not_overwritten(self, auth_client, user):
+        series = SeriesFactory(user=user, title="Original")
+        stale = edit_data(series, title="Mine")
+        series.title = "Theirs"
+        series.save()
+
+        response = auth_client.post(edit_url(series), stale)
+
+        content = response.content.decode()
+        series.refresh_from_db()
+        assert response.status_code == 200
+        assert series.title == "Theirs"
+        assert "changed elsewhere after you opened it" in content
+        assert 'value="Theirs"' in content
+
+    def test_a_race_past_the_form_check_is_caught_under_the_lock(
+        self, auth_client, user, monkeypatch
+    ):
+        from catalog.forms import SeriesForm
+
+        series = SeriesFactory(user=user, title="Original")
+        original_clean = SeriesForm.clean
+
+        def clean_then_race(form):
+            cleaned = original_clean(form)
+            Series.objects.filter(pk=series.pk).update(title="Theirs")
+            Series.objects.get(pk=series.pk).save()
+            return cleaned
+
+        monkeypatch.setattr(SeriesForm, "clean", clean_then_race)
+
+        response = auth_client.post(edit_url(series), edit_data(series, title="Mine"))
+
+        series.refresh_from_db()
+        assert series.title == "Theirs"
+        assert "changed elsewhere" in response.content.decode()
+
     def test_invalid_edit_changes_nothing(self, auth_client, user):
         series = SeriesFactory(user=user, title="Keep", rating=5)
 
-        response = auth_client.post(edit_url(series), form_data(rating="99"))
+        response = auth_client.post(edit_url(series), edit_data(series, rating="99"))
 
         series.refresh_from_db()
         assert response.status_code == 200
