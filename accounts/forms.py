@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 
 from config.forms import CrispyFormMixin
@@ -76,8 +77,15 @@ class PasswordChangeForm(CrispyFormMixin, auth_forms.PasswordChangeForm):
 
 
 class PasswordResetForm(CrispyFormMixin, auth_forms.PasswordResetForm):
+    """Reset links name ``DJANGO_SITE_DOMAIN`` when it is set."""
+
     submit_label = "Send reset link"
     form_id = "password-reset-form"
+
+    def save(self, **kwargs):
+        if settings.SITE_DOMAIN:
+            kwargs.setdefault("domain_override", settings.SITE_DOMAIN)
+        return super().save(**kwargs)
 
 
 class SetPasswordForm(CrispyFormMixin, auth_forms.SetPasswordForm):

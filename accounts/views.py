@@ -1,4 +1,5 @@
 import copy
+import hashlib
 import logging
 
 from django.contrib import messages
@@ -6,14 +7,15 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.messages.views import SuccessMessageMixin
+from django.core.cache import cache
 from django.http import HttpResponseRedirect
-from django.shortcuts import render, resolve_url
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import CreateView, UpdateView
 
-from config.htmx import HtmxFormMixin
+from config.htmx import HtmxFormMixin, htmx_redirect
 
 from . import forms
 
@@ -80,11 +82,34 @@ class PasswordChangeView(
 
 
 class PasswordResetView(HtmxFormMixin, auth_views.PasswordResetView):
+    """
+    Send a reset link, at most ``limit`` times an hour per address and per
+    email; past that the page reads the same but nothing is sent.
+    """
+
     form_class = forms.PasswordResetForm
     template_name = "registration/password_reset_form.html"
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+    limit = 5
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        address = self.request.META.get("REMOTE_ADDR", "")
+        keys = [
+            f"password-reset:email:{hashlib.sha256(email.encode()).hexdigest()}",
+            f"password-reset:address:{address}",
+        ]
+        if any(self.count(key) > self.limit for key in keys):
+            logger.warning("Password reset throttled.")
+            return htmx_redirect(self.request, redirect(self.get_success_url()))
+        return super().form_valid(form)
+
+    @staticmethod
+    def count(key):
+        cache.add(key, 0, timeout=3600)
+        return cache.incr(key)
 
 
 class PasswordResetConfirmView(HtmxFormMixin, auth_views.PasswordResetConfirmView):

@@ -66,6 +66,9 @@ else:
         )
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The public host name that emails link to (password reset); unset, the
+# request's host, which ALLOWED_HOSTS has already checked.
+SITE_DOMAIN = env("DJANGO_SITE_DOMAIN")
 
 INSTALLED_APPS = [
     "accounts",

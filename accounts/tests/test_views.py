@@ -526,3 +526,30 @@ class TestLoginThrottling:
         assert response.status_code == 429
         assert "<html" not in content
         assert self.LOCKED in content
+
+
+@pytest.mark.django_db
+class TestPasswordResetHardening:
+    def test_links_use_the_configured_domain(self, client, user, settings):
+        settings.SITE_DOMAIN = "catalog.example.com"
+
+        client.post(PASSWORD_RESET, {"email": user.email})
+
+        assert "://catalog.example.com/accounts/password/reset/" in mail.outbox[0].body
+
+    def test_resets_are_throttled_per_email_without_saying_so(self, client, user):
+        for n in range(7):
+            response = client.post(
+                PASSWORD_RESET, {"email": user.email}, REMOTE_ADDR=f"10.1.0.{n}"
+            )
+            assert response["Location"] == reverse("accounts:password_reset_done")
+
+        assert len(mail.outbox) == 5
+
+    def test_resets_are_throttled_per_address(self, client):
+        emails = [UserFactory().email for _ in range(7)]
+
+        for email in emails:
+            client.post(PASSWORD_RESET, {"email": email}, REMOTE_ADDR="10.2.0.1")
+
+        assert len(mail.outbox) == 5
