@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db import transaction
 from django.utils.html import format_html
 
+from .forms import OwnLabelsField
 from .models import Character, Series, Tag
 
 
@@ -33,8 +34,8 @@ class SeriesAdminForm(forms.ModelForm):
             "link",
             "tags",
             "characters",
-            "image",
         ]
+        field_classes = {"tags": OwnLabelsField, "characters": OwnLabelsField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,7 +79,16 @@ class SeriesAdmin(admin.ModelAdmin):
     date_hierarchy = "created"
     raw_id_fields = ("user",)
     filter_horizontal = ("tags", "characters")
+    # Posters go through the app's upload (checked, re-encoded, with
+    # renditions); the admin only shows them.
     readonly_fields = ("poster_thumbnail", "created", "updated")
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is None:
+            # Labels are offered once the owner is known: add, then edit.
+            fields = [f for f in fields if f not in ("tags", "characters")]
+        return fields
 
     def delete_queryset(self, request, queryset):
         # A bulk delete skips Series.delete(): recount the labels it touched.

@@ -9,6 +9,7 @@ from django.db import transaction
 from config.forms import CrispyFormMixin
 
 from . import posters
+from .filters import ID_PATTERN
 from .models import Character, Series, Tag, validate_no_control_characters
 
 LABEL_CHECKBOXES = "catalog/includes/label_checkboxes.html"
@@ -141,6 +142,22 @@ class PosterField(forms.FileField):
         return posters.check_and_encode(upload)
 
 
+class OwnLabelsField(forms.ModelMultipleChoiceField):
+    """Tag or character ids, checked for shape (ASCII digits that fit a
+    bigint) before the database sees them."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not ID_PATTERN.fullmatch(str(pk)):
+                shown = str(pk)[:20].encode("ascii", "replace").decode()
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": shown},
+                )
+        return super()._check_values(value)
+
+
 def bounded_formfield(model_field, **kwargs):
     """Give a number's form field the bounds of its model validators, so
     the message (and the browser's min and max) match what is stored."""
@@ -197,6 +214,7 @@ class SeriesForm(CrispyFormMixin, forms.ModelForm):
                 attrs={"class": "form-check-input"}
             ),
         }
+        field_classes = {"tags": OwnLabelsField, "characters": OwnLabelsField}
         formfield_callback = bounded_formfield
 
     def __init__(self, *args, user, **kwargs):

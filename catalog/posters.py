@@ -90,8 +90,13 @@ def open_image(upload):
         image.load()
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
-            Image.DecompressionBombError) as error:  # fmt: skip
+    except Image.DecompressionBombError as error:
+        logger.warning("Refused a decompression bomb: %s", error)
+        raise ValidationError(
+            "The image has too many pixels (at most 40 megapixels).",
+            code="too_many_pixels",
+        ) from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         logger.info("Refused an upload that is not a readable image: %s", error)
         raise refused() from error
     return image

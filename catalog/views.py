@@ -200,12 +200,11 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
         return super().get_queryset().newest_first().with_labels()
 
     def get_htmx_partial(self):
-        # The scroll asks for the next page of cards, a filter for the
-        # results, and a chip's remove link for the whole page (so that the
-        # filter form follows).
-        return {"next-page": "next-page", "main": None}.get(
-            self.request.htmx.target, "series-results"
-        )
+        # The scroll asks for the next page of cards and a filter for the
+        # results; anything else (a chip's remove link swapping #main, an
+        # HX-Location after a delete) gets the whole page.
+        target = self.request.htmx.target
+        return target if target in ("next-page", "series-results") else None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

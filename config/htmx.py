@@ -88,7 +88,8 @@ def htmx_redirect(request, response, redirect_class=HttpResponseClientRedirect):
     body in without a reload.
     """
     if request.htmx and response.status_code in (301, 302, 303):
-        return redirect_class(response["Location"])
+        response = redirect_class(response["Location"])
+        patch_vary_headers(response, ("HX-Request",))
     return response
 
 

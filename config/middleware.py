@@ -19,5 +19,4 @@ class PrivatePagesMiddleware:
         signed_in = user is not None and user.is_authenticated
         if signed_in and "Cache-Control" not in response:
             add_never_cache_headers(response)
-            response["Cache-Control"] += ", private"
         return response

@@ -92,26 +92,49 @@ class TestSeriesAdmin:
         assert b"Mine" in response.content
         assert b"Theirs" not in response.content
 
-    def test_add_refuses_another_users_tag(self, admin_client, user, other_user):
-        from catalog.models import Series
-
+    def test_the_add_form_offers_no_labels_until_the_owner_is_known(
+        self, admin_client, other_user
+    ):
         from .factories import TagFactory
 
+        TagFactory(user=other_user, name="Theirs")
+
+        response = admin_client.get(reverse("admin:catalog_series_add"))
+
+        assert b'name="tags"' not in response.content
+        assert b"Theirs" not in response.content
+
+    def test_change_refuses_another_users_tag(self, admin_client, user, other_user):
+        from .factories import SeriesFactory, TagFactory
+
         theirs = TagFactory(user=other_user, name="Theirs")
+        series = SeriesFactory(user=user, title="Mine")
 
         response = admin_client.post(
-            reverse("admin:catalog_series_add"),
+            reverse("admin:catalog_series_change", args=[series.pk]),
             {
                 "user": user.pk,
-                "title": "New",
+                "title": "Mine",
                 "status": "planned",
                 "tags": [theirs.pk],
             },
         )
 
         assert response.status_code == 200
-        assert b"belong to another user" in response.content
-        assert not Series.objects.exists()
+        assert not series.tags.exists()
+
+    def test_huge_ids_are_a_field_error(self, admin_client, user):
+        from .factories import SeriesFactory
+
+        series = SeriesFactory(user=user)
+
+        response = admin_client.post(
+            reverse("admin:catalog_series_change", args=[series.pk]),
+            {"user": user.pk, "title": "X", "status": "planned", "tags": ["1" * 30]},
+        )
+
+        assert response.status_code == 200
+        assert b"is not a valid value" in response.content
 
     def test_shows_the_poster_thumbnail_and_staff_can_see_it(self, admin_client, user):
         from .factories import SeriesFactory

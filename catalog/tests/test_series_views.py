@@ -100,7 +100,9 @@ class TestList:
     ):
         SeriesFactory(user=user, title="Dark")
 
-        response = auth_client.get(LIST, {"q": "dark"}, headers=htmx_headers)
+        response = auth_client.get(
+            LIST, {"q": "dark"}, headers=htmx_headers | {"HX-Target": "series-results"}
+        )
 
         content = response.content.decode()
         assert response.status_code == 200
@@ -504,6 +506,8 @@ class TestCreate:
             ({"link": "ftp://example.com/x"}, "Enter a valid URL."),
             ({"tags": ["abc"]}, "is not a valid value"),
             ({"tags": ["999999"]}, "Select a valid choice."),
+            ({"tags": ["1" * 30]}, "is not a valid value"),
+            ({"characters": ["١٢"]}, "is not a valid value"),
             (
                 {"new_tags": "ok, bad\x07name"},
                 "Control or invisible formatting characters are not allowed.",
@@ -671,9 +675,12 @@ class TestDelete:
         series = SeriesFactory(user=user)
 
         response = auth_client.post(delete_url(series), headers=htmx_headers)
+        page = auth_client.get(LIST, headers=htmx_headers)
 
         assert LIST in response["HX-Location"]
         assert not Series.objects.exists()
+        assert b'id="series-filters"' in page.content
+        assert b"<header" in page.content
 
     def test_deleting_a_tag_keeps_its_series(self, auth_client, user):
         tag = TagFactory(user=user)
