@@ -158,6 +158,23 @@ class OwnLabelsField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class SkippedUploadsMixin:
+    """
+    Say "too large" for the file fields whose upload was dropped while it
+    arrived (``catalog.uploads``): the view passes ``skipped_uploads``.
+    """
+
+    def __init__(self, *args, skipped_uploads=(), **kwargs):
+        self.skipped_uploads = set(skipped_uploads)
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in sorted(self.skipped_uploads & set(self.fields)):
+            self.add_error(name, posters.too_large())
+        return cleaned
+
+
 def bounded_formfield(model_field, **kwargs):
     """Give a number's form field the bounds of its model validators, so
     the message (and the browser's min and max) match what is stored."""
@@ -169,7 +186,7 @@ def bounded_formfield(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-class SeriesForm(CrispyFormMixin, forms.ModelForm):
+class SeriesForm(SkippedUploadsMixin, CrispyFormMixin, forms.ModelForm):
     """
     Create or edit a series of ``user``: only the user's own tags and
     characters can be chosen, and new ones can be named on the spot. Saving
@@ -312,7 +329,7 @@ class ChangedMeanwhile(Exception):
     """The series was saved by someone else between clean() and save()."""
 
 
-class PosterForm(CrispyFormMixin, forms.Form):
+class PosterForm(SkippedUploadsMixin, CrispyFormMixin, forms.Form):
     """Upload, replace or remove the poster of a series."""
 
     image = PosterField(label="Poster image", required=False)

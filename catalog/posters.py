@@ -66,6 +66,10 @@ def check_and_encode(upload):
         image.close()
 
 
+def too_large():
+    return ValidationError("The image is larger than 10 MB.", code="too_large")
+
+
 def refused():
     return ValidationError(
         "Upload a JPEG, PNG, WebP or GIF image. This file is not one, or it is "

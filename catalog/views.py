@@ -267,6 +267,7 @@ class SeriesFormMixin(SeriesMixin, HtmxFormMixin):
         kwargs = super().get_form_kwargs()
         kwargs["user"] = self.request.user
         kwargs["action"] = self.request.path
+        kwargs["skipped_uploads"] = getattr(self.request, "skipped_uploads", ())
         return kwargs
 
     def form_valid(self, form):
@@ -345,6 +346,7 @@ class SeriesPosterView(SeriesMixin, HtmxTemplateMixin, SingleObjectMixin, FormVi
         kwargs = super().get_form_kwargs()
         kwargs["series"] = self.object
         kwargs["action"] = self.request.path
+        kwargs["skipped_uploads"] = getattr(self.request, "skipped_uploads", ())
         return kwargs
 
     def form_valid(self, form):

@@ -224,8 +224,14 @@ if env("DJANGO_S3_BUCKET"):
         },
     }
 
-# Uploads up to the poster limit (10 MB) stream to a temporary file.
+# Uploads stream to a temporary file past 2 MB, and are dropped (with a
+# message) as soon as they pass the poster limit of 10 MB.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "catalog.uploads.PosterSizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

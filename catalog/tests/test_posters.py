@@ -458,3 +458,40 @@ class TestSeriesFormPoster:
         assert response.status_code == 200
         assert b"Upload a JPEG, PNG, WebP or GIF image" in response.content
         assert not Series.objects.exists()
+
+
+@pytest.mark.django_db
+class TestUploadLimit:
+    def test_a_big_upload_is_dropped_while_it_arrives(
+        self, auth_client, user, monkeypatch
+    ):
+        from django.core.files.uploadhandler import TemporaryFileUploadHandler
+
+        written = []
+        original = TemporaryFileUploadHandler.receive_data_chunk
+
+        def spy(self, raw_data, start):
+            written.append(len(raw_data))
+            return original(self, raw_data, start)
+
+        monkeypatch.setattr(TemporaryFileUploadHandler, "receive_data_chunk", spy)
+        series = SeriesFactory(user=user)
+        big = SimpleUploadedFile("big.png", b"\0" * (12 * 1024 * 1024))
+
+        response = auth_client.post(upload_url(series), {"image": big})
+
+        assert b"larger than 10 MB" in response.content
+        assert sum(written) <= posters.MAX_BYTES
+        assert not stored(series)
+
+    def test_a_big_poster_in_the_series_form_stores_nothing(self, auth_client):
+        big = SimpleUploadedFile("big.jpg", b"\0" * (11 * 1024 * 1024))
+
+        response = auth_client.post(
+            reverse("catalog:series_create"),
+            {"title": "Dark", "status": "watching", "poster": big},
+        )
+
+        assert response.status_code == 200
+        assert b"larger than 10 MB" in response.content
+        assert not Series.objects.exists()
