@@ -72,6 +72,7 @@ class IdListField(forms.Field):
         for token in filter(None, tokens):
             if not ID_PATTERN.fullmatch(token):
                 shown = token if len(token) <= 20 else f"{token[:20]}…"
+                shown = "".join(c if c.isprintable() else "\ufffd" for c in shown)
                 raise forms.ValidationError(
                     "“%(value)s” is not a valid id.",
                     code="invalid_id",

@@ -204,6 +204,7 @@ class SeriesForm(SkippedUploadsMixin, CrispyFormMixin, forms.ModelForm):
     # else (another tab, another device) is not silently overwritten.
     version = forms.CharField(required=False, widget=forms.HiddenInput)
 
+    form_id = "series-form"
     CHANGED_MEANWHILE = (
         "This series was changed elsewhere after you opened it. The form now "
         "shows the saved values: make your changes again."

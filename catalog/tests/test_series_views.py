@@ -155,6 +155,14 @@ class TestList:
 
         assert len(set(titles_in(first)) | set(titles_in(second))) == 30
 
+    def test_a_cursor_past_the_end_says_there_is_no_more(self, auth_client, user):
+        SeriesFactory.create_batch(3, user=user)
+
+        content = auth_client.get(LIST, {"after": "1.0"}).content.decode()
+
+        assert "No more series here." in content
+        assert "Your catalog is empty." not in content
+
     def test_the_total_is_counted_up_to_a_limit(self, auth_client, user, monkeypatch):
         from catalog.views import SeriesListView
 
@@ -327,6 +335,24 @@ class TestFilters:
         assert response.status_code == 200
         assert "Some filters could not be used" in content
         assert titles_in(content) == []
+
+    @pytest.mark.parametrize(
+        "params", [{"tags": "\x00"}, {"status": "\x00"}, {"q": "a\x00b"}]
+    )
+    def test_a_nul_byte_is_never_echoed_into_the_page(
+        self, auth_client, catalog, params
+    ):
+        response = auth_client.get(LIST, params)
+
+        assert response.status_code == 200
+        assert "\x00" not in response.content.decode()
+
+    def test_errors_name_the_field_as_the_form_labels_it(self, auth_client, catalog):
+        response = auth_client.get(LIST, {"q": "x" * 201, "status": "nope"})
+
+        content = response.content.decode()
+        assert 'id="id_q_error">Title:' in content
+        assert 'id="id_status_error">Status:' in content
 
     def test_empty_list_items_are_ignored(self, auth_client, catalog):
         drama = catalog["drama"].pk

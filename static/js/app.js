@@ -20,14 +20,19 @@ document.addEventListener("keydown", (event) => {
 // the list's count.
 let submittedFormId = null;
 let activeRowId = null;
+let swapTargetId = null;
 document.addEventListener("htmx:beforeRequest", (event) => {
   const elt = event.detail.elt;
+  swapTargetId = event.detail.target?.id || null;
   if (elt.tagName === "FORM" && elt.id) {
     submittedFormId = elt.id;
   }
   const row = elt.closest("li[id]");
   if (row) {
     activeRowId = row.id;
+  } else if (!elt.closest("#label-results")) {
+    // The list refreshing itself keeps the row; anything else forgets it.
+    activeRowId = null;
   }
 });
 document.addEventListener("htmx:afterSettle", () => {
@@ -40,6 +45,14 @@ document.addEventListener("htmx:afterSettle", () => {
   }
   const focusLost =
     !document.activeElement || document.activeElement === document.body;
+  if (focusLost && !activeRowId && swapTargetId) {
+    // A part of the page was replaced under the focus (the poster, the
+    // whole main area): start again from its first control, or itself.
+    const part = document.getElementById(swapTargetId);
+    const first = swapTargetId === "main" ? null : part?.querySelector("input, button, a");
+    (first || part)?.focus();
+    return;
+  }
   if (!focusLost || !activeRowId) {
     return;
   }
