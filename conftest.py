@@ -1,5 +1,6 @@
 import pytest
 
+from accounts.models import User
 from accounts.tests.factories import UserFactory
 
 
@@ -23,3 +24,11 @@ def auth_client(client, user):
 @pytest.fixture
 def htmx_headers():
     return {"HX-Request": "true"}
+
+
+@pytest.fixture
+def admin_client(client, db):
+    """A test client signed in as a superuser."""
+    admin = User.objects.create_superuser("admin@example.com", "pw", name="Admin")
+    client.force_login(admin)
+    return client

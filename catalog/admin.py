@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db import transaction
 from django.utils.html import format_html
 
-from .forms import OwnLabelsField
+from .forms import OwnLabelsField, SeriesForm
 from .models import Character, Series, Tag
 
 
@@ -22,19 +22,7 @@ class SeriesAdminForm(forms.ModelForm):
 
     class Meta:
         model = Series
-        fields = [
-            "user",
-            "title",
-            "description",
-            "year",
-            "seasons",
-            "episodes",
-            "status",
-            "rating",
-            "link",
-            "tags",
-            "characters",
-        ]
+        fields = ["user", *SeriesForm.Meta.fields]
         field_classes = {"tags": OwnLabelsField, "characters": OwnLabelsField}
 
     def __init__(self, *args, **kwargs):

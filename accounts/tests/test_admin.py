@@ -6,13 +6,6 @@ from accounts.models import User
 from .factories import UserFactory
 
 
-@pytest.fixture
-def admin_client(client, db):
-    admin = User.objects.create_superuser("admin@example.com", "pw", name="Admin")
-    client.force_login(admin)
-    return client
-
-
 @pytest.mark.django_db
 class TestUserAdmin:
     def test_lists_users(self, admin_client):

@@ -1,15 +1,6 @@
 import pytest
 from django.urls import reverse
 
-from accounts.models import User
-
-
-@pytest.fixture
-def admin_client(client, db):
-    admin = User.objects.create_superuser("admin@example.com", "pw", name="Admin")
-    client.force_login(admin)
-    return client
-
 
 @pytest.mark.django_db
 class TestLabelAdmin:
