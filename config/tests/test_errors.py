@@ -35,3 +35,40 @@ class TestErrorPages:
 
         assert response.status_code == 400
         assert b"Bad request" in response.content
+
+
+@pytest.mark.django_db
+class TestDatabaseFaults:
+    def test_a_database_that_does_not_answer_gets_a_styled_503(
+        self, auth_client, monkeypatch
+    ):
+        from django.db import OperationalError
+
+        from catalog.views import SeriesListView
+
+        def unreachable(*args, **kwargs):
+            raise OperationalError("connection refused")
+
+        monkeypatch.setattr(SeriesListView, "get", unreachable)
+        auth_client.raise_request_exception = False
+
+        response = auth_client.get("/series/")
+
+        assert response.status_code == 503
+        assert response["Retry-After"] == "10"
+        assert b"Back in a moment" in response.content
+        assert b"Traceback" not in response.content
+
+    def test_other_errors_get_the_styled_500(self, auth_client, monkeypatch):
+        from catalog.views import SeriesListView
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("bug")
+
+        monkeypatch.setattr(SeriesListView, "get", broken)
+        auth_client.raise_request_exception = False
+
+        response = auth_client.get("/series/")
+
+        assert response.status_code == 500
+        assert b"Something went wrong" in response.content
