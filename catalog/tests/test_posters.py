@@ -220,6 +220,19 @@ class TestUpload:
 
         assert b"Choose an image to upload." in response.content
 
+    @pytest.mark.parametrize(
+        "name", ["ü" * 300 + ".png", "../../../etc/passwd.png", "x.png\x00.html"]
+    )
+    def test_any_file_name_is_replaced_by_a_generated_one(
+        self, auth_client, user, name
+    ):
+        series = SeriesFactory(user=user)
+
+        auth_client.post(upload_url(series), {"image": image_file(name=name)})
+
+        series.refresh_from_db()
+        assert re.fullmatch(r"uploads/series/[0-9a-f]{32}\.png", series.image.name)
+
     def test_two_files_in_one_field_store_one_poster(self, auth_client, user):
         series = SeriesFactory(user=user)
 
