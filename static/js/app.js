@@ -37,7 +37,9 @@ document.addEventListener("htmx:beforeRequest", (event) => {
 });
 document.addEventListener("htmx:afterSettle", () => {
   const form = submittedFormId && document.getElementById(submittedFormId);
-  const invalid = form?.querySelector(".is-invalid");
+  const invalid = form?.querySelector(
+    '[aria-invalid="true"], input.is-invalid, select.is-invalid, textarea.is-invalid',
+  );
   if (invalid) {
     invalid.focus();
     submittedFormId = null;
@@ -49,7 +51,8 @@ document.addEventListener("htmx:afterSettle", () => {
     // A part of the page was replaced under the focus (the poster, the
     // whole main area): start again from its first control, or itself.
     const part = document.getElementById(swapTargetId);
-    const first = swapTargetId === "main" ? null : part?.querySelector("input, button, a");
+    const controls = "input:not([type=hidden]), select, textarea, button, a[href]";
+    const first = swapTargetId === "main" ? null : part?.querySelector(controls);
     (first || part)?.focus();
     return;
   }
@@ -58,7 +61,9 @@ document.addEventListener("htmx:afterSettle", () => {
   }
   const row = document.getElementById(activeRowId);
   const target = row
-    ? row.querySelector("[autofocus], input, [data-focus], button, a")
+    ? row.querySelector(
+        "[autofocus], input:not([type=hidden]), [data-focus], button, a[href]",
+      )
     : document.getElementById("label-count");
   target?.focus();
   if (!row) {

@@ -10,12 +10,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
-from accounts.tests.factories import PASSWORD
 from catalog.tests.factories import CharacterFactory, SeriesFactory, TagFactory
 
 from .checks import BrowserGuard, HtmlChecker
-from .steps import Visitor
+from .steps import make_poster
 
 # Playwright's sync API keeps an event loop running in the test's thread, and
 # Django refuses ORM calls from such a thread unless told that it is safe.
@@ -91,9 +92,18 @@ def page_without_js(new_context):
 
 
 @pytest.fixture
-def signed_in_page(page, user):
-    """``page``, signed in as ``user`` through the login form."""
-    Visitor(page).log_in(user.email, PASSWORD)
+def signed_in_page(page, user, live_server):
+    """
+    ``page``, signed in as ``user`` by a session cookie made on the server:
+    a login through the form costs most of a second in each of dozens of
+    tests, and the journeys and the keyboard test go through that form.
+    """
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": session.key, "value": session.value, "url": live_server.url}]
+    )
     return page
 
 
@@ -116,6 +126,12 @@ def sample(user):
             characters=[character],
         ),
     )
+
+
+@pytest.fixture
+def poster(tmp_path):
+    """A PNG poster image on disk, for the upload fields."""
+    return make_poster(tmp_path / "poster.png")
 
 
 @pytest.fixture(scope="session")

@@ -36,3 +36,24 @@ TAG_LIST_STATES = {
     "create-done": lambda visitor: visitor.add_label("Thriller"),
     "search-without-match": lambda visitor: visitor.type_search("zzz"),
 }
+
+
+def submit_without_title(visitor, poster):
+    visitor.fill_series(title="   ")
+    visitor.save_series()
+
+
+# Where a visitor goes (formatted with the ``sample`` fixture's objects) and
+# what they do there, given a poster image, to bring each state that htmx
+# swaps into a series page.
+SERIES_STATES = {
+    "list-filtered-by-tag": (
+        "/series/",
+        lambda visitor, poster: visitor.filter_by("Tags", "Drama"),
+    ),
+    "form-with-errors": ("/series/{series.pk}/edit/", submit_without_title),
+    "detail-after-poster-upload": (
+        "/series/{series.pk}/",
+        lambda visitor, poster: visitor.upload_poster(poster),
+    ),
+}

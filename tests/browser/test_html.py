@@ -1,12 +1,17 @@
 """
-Every page, with and without form errors, and the tags page after each htmx
-swap, passes the Nu HTML checker; only its notes on htmx's ``hx-*``
+Every page, with and without form errors, and the tags and series pages after
+each htmx swap, pass the Nu HTML checker; only its notes on htmx's ``hx-*``
 attributes are ignored.
 """
 
 import pytest
 
-from .pages import PAGES_FOR_MEMBERS, PAGES_FOR_VISITORS, TAG_LIST_STATES
+from .pages import (
+    PAGES_FOR_MEMBERS,
+    PAGES_FOR_VISITORS,
+    SERIES_STATES,
+    TAG_LIST_STATES,
+)
 from .steps import Visitor
 
 pytestmark = pytest.mark.html
@@ -84,5 +89,20 @@ def test_tags_page_after_htmx_swap_is_valid_html(
     TAG_LIST_STATES[state](visitor)
 
     report = html_checker.report(signed_in_page.content(), f"tags page, {state}")
+
+    assert not report, report
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("state", cases(SERIES_STATES))
+def test_series_page_after_htmx_swap_is_valid_html(
+    signed_in_page, sample, poster, html_checker, state
+):
+    visitor = Visitor(signed_in_page)
+    path, action = SERIES_STATES[state]
+    visitor.open(path.format(**vars(sample)))
+    action(visitor, poster)
+
+    report = html_checker.report(signed_in_page.content(), f"series page, {state}")
 
     assert not report, report

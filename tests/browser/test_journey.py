@@ -22,7 +22,7 @@ def url(pattern):
     return re.compile(rf"^https?://[^/]+{pattern}$")
 
 
-def test_journey_with_javascript_updates_in_place_and_keeps_focus(page):
+def test_journey_with_javascript_updates_in_place_and_keeps_focus(page, poster):
     visitor = Visitor(page)
 
     visitor.sign_up(EMAIL, NAME, PASSWORD)
@@ -90,12 +90,107 @@ def test_journey_with_javascript_updates_in_place_and_keeps_focus(page):
     expect(visitor.label_row("Drama")).to_have_count(0)
     assert not visitor.page_was_reloaded()
 
+    visitor.start_series()
+    visitor.mark_page()
+    visitor.fill_series(
+        title="   ",
+        status="Watching",
+        rating=8,
+        tags=["Comedy"],
+        characters=["Heisenberg"],
+        new_tags="Crime",
+    )
+    visitor.save_series()
+
+    expect(page.get_by_text("This field is required.")).to_be_visible()
+    expect(page.get_by_label("Title")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Title")).to_be_focused()
+    expect(page.get_by_label("Rating")).to_have_value("8")
+    expect(page.get_by_label("New tags")).to_have_value("Crime")
+    expect(page.get_by_role("checkbox", name="Heisenberg")).to_be_checked()
+    assert not visitor.page_was_reloaded()
+
+    visitor.fill_series(title="Better Call Saul")
+    visitor.save_series()
+
+    expect(page).to_have_url(url(r"/series/\d+/"))
+    expect(page).to_have_title(re.compile(r"^Better Call Saul · "))
+    expect(visitor.messages).to_contain_text("“Better Call Saul” added.")
+    for label in ("Comedy", "Crime", "Heisenberg"):
+        expect(page.get_by_role("link", name=label, exact=True)).to_be_visible()
+    assert not visitor.page_was_reloaded()
+
+    visitor.upload_poster(poster)
+
+    expect(visitor.messages).to_contain_text("Poster saved.")
+    expect(visitor.poster).to_be_visible()
+    expect(page.get_by_role("button", name="Replace poster")).to_be_visible()
+    assert visitor.poster_is_shown()
+    assert not visitor.page_was_reloaded()
+
+    visitor.start_series()
+    visitor.fill_series(title="Fargo", status="Completed")
+    visitor.save_series()
+    visitor.go_to("Series catalog")
+    visitor.mark_page()
+    visitor.filter_by("Tags", "Comedy")
+
+    expect(page).to_have_url(url(r"/series/\?tags=\d+"))
+    expect(visitor.series_count).to_have_text("1 series found")
+    expect(visitor.series_card("Better Call Saul")).to_be_visible()
+    expect(visitor.series_card("Fargo")).to_have_count(0)
+
+    visitor.remove_filter("Tag: Comedy")
+    visitor.filter_by("Characters", "Heisenberg")
+
+    expect(page).to_have_url(url(r"/series/\?characters=\d+"))
+    expect(visitor.series_count).to_have_text("1 series found")
+    expect(visitor.series_card("Fargo")).to_have_count(0)
+
+    visitor.remove_filter("Character: Heisenberg")
+    visitor.search_series("saul")
+
+    expect(page).to_have_url(url(r"/series/\?q=saul"))
+    expect(visitor.series_count).to_have_text("1 series found")
+    expect(visitor.series_card("Better Call Saul")).to_be_visible()
+    expect(visitor.series_card("Fargo")).to_have_count(0)
+    assert not visitor.page_was_reloaded()
+
+    visitor.click_link("Better Call Saul")
+    visitor.click_link("Edit")
+    visitor.mark_page()
+    visitor.fill_series(rating=9)
+    visitor.save_series()
+
+    expect(page).to_have_url(url(r"/series/\d+/"))
+    expect(visitor.messages).to_contain_text("“Better Call Saul” saved.")
+    expect(page.get_by_text("★ 9/10")).to_be_visible()
+    assert not visitor.page_was_reloaded()
+
+    visitor.click_link("Delete")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Delete “Better Call Saul”?"
+    )
+
+    visitor.mark_page()
+    visitor.confirm_delete()
+
+    expect(page).to_have_url(url("/series/"))
+    expect(page).to_have_title(re.compile(r"^Your series · "))
+    expect(visitor.messages).to_contain_text("“Better Call Saul” deleted.")
+    expect(visitor.series_card("Better Call Saul")).to_have_count(0)
+    expect(visitor.series_card("Fargo")).to_be_visible()
+    assert not visitor.page_was_reloaded()
+
     visitor.log_out()
 
     expect(page).to_have_url(url("/accounts/login/"))
 
 
-def test_journey_without_javascript_works_through_forms_and_links(page_without_js):
+def test_journey_without_javascript_works_through_forms_and_links(
+    page_without_js, poster
+):
     page = page_without_js
     visitor = Visitor(page)
 
@@ -158,6 +253,87 @@ def test_journey_without_javascript_works_through_forms_and_links(page_without_j
     expect(visitor.messages).to_contain_text("“Drama” deleted.")
     expect(visitor.label_row("Drama")).to_have_count(0)
     expect(visitor.label_row("Comedy")).to_be_visible()
+
+    visitor.start_series()
+    visitor.fill_series(
+        title="   ",
+        status="Watching",
+        rating=8,
+        tags=["Comedy"],
+        characters=["Heisenberg"],
+        new_tags="Crime",
+    )
+    visitor.save_series()
+
+    expect(page).to_have_url(url("/series/new/"))
+    expect(page.get_by_text("This field is required.")).to_be_visible()
+    expect(page.get_by_label("Rating")).to_have_value("8")
+    expect(page.get_by_label("New tags")).to_have_value("Crime")
+    expect(page.get_by_role("checkbox", name="Heisenberg")).to_be_checked()
+
+    visitor.fill_series(title="Better Call Saul")
+    visitor.save_series()
+
+    expect(page).to_have_url(url(r"/series/\d+/"))
+    expect(visitor.messages).to_contain_text("“Better Call Saul” added.")
+    for label in ("Comedy", "Crime", "Heisenberg"):
+        expect(page.get_by_role("link", name=label, exact=True)).to_be_visible()
+
+    detail_url = page.url
+    visitor.upload_poster(poster)
+
+    expect(page).to_have_url(detail_url)
+    expect(visitor.messages).to_contain_text("Poster saved.")
+    expect(page.get_by_role("button", name="Replace poster")).to_be_visible()
+    assert visitor.poster_is_shown()
+
+    visitor.start_series()
+    visitor.fill_series(title="Fargo", status="Completed")
+    visitor.save_series()
+    visitor.go_to("Series catalog")
+    visitor.follow_chip("Comedy")
+
+    expect(page).to_have_url(url(r"/series/\?tags=\d+"))
+    expect(visitor.series_count).to_have_text("1 series found")
+    expect(visitor.series_card("Better Call Saul")).to_be_visible()
+    expect(visitor.series_card("Fargo")).to_have_count(0)
+
+    visitor.remove_filter("Tag: Comedy")
+    visitor.filter_by("Characters", "Heisenberg")
+
+    expect(page).to_have_url(url(r"/series/\?.*characters=\d+"))
+    expect(visitor.series_count).to_have_text("1 series found")
+    expect(visitor.series_card("Fargo")).to_have_count(0)
+
+    visitor.click_link("Clear all")
+    visitor.search_series("saul")
+
+    expect(page).to_have_url(url(r"/series/\?q=saul.*"))
+    expect(visitor.series_count).to_have_text("1 series found")
+    expect(visitor.series_card("Better Call Saul")).to_be_visible()
+    expect(visitor.series_card("Fargo")).to_have_count(0)
+
+    visitor.click_link("Better Call Saul")
+    visitor.click_link("Edit")
+    visitor.fill_series(rating=9)
+    visitor.save_series()
+
+    expect(page).to_have_url(detail_url)
+    expect(visitor.messages).to_contain_text("“Better Call Saul” saved.")
+    expect(page.get_by_text("★ 9/10")).to_be_visible()
+
+    visitor.click_link("Delete")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Delete “Better Call Saul”?"
+    )
+
+    visitor.confirm_delete()
+
+    expect(page).to_have_url(url("/series/"))
+    expect(visitor.messages).to_contain_text("“Better Call Saul” deleted.")
+    expect(visitor.series_card("Better Call Saul")).to_have_count(0)
+    expect(visitor.series_card("Fargo")).to_be_visible()
 
     visitor.log_out()
 
