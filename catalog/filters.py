@@ -7,6 +7,14 @@ from django import forms
 from .models import Character, Series, Tag
 
 
+class FlagInput(forms.CheckboxInput):
+    """A checkbox whose value counts as checked only when it says so
+    (``1``, ``true``, ``on``); anything else is unchecked."""
+
+    def value_from_datadict(self, data, files, name):
+        return str(data.get(name, "")).strip().lower() in {"1", "true", "on"}
+
+
 class LabelFilter(django_filters.FilterSet):
     """Filter a user's tags or characters by name (``?q=``)."""
 
@@ -16,7 +24,7 @@ class LabelFilter(django_filters.FilterSet):
     assigned_only = django_filters.BooleanFilter(
         method="filter_assigned_only",
         label="Only those used by a series",
-        widget=forms.CheckboxInput,
+        widget=FlagInput,
     )
 
     def filter_q(self, queryset, name, value):

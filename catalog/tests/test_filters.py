@@ -33,3 +33,21 @@ class TestLabelFilter:
 
     def test_is_a_label_filter(self, filterset, factory):
         assert issubclass(filterset, LabelFilter)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("value", "assigned_only"),
+    [("1", True), ("true", True), ("on", True), ("abc", False), ("0", False)],
+)
+def test_assigned_only_is_on_only_when_it_says_so(user, value, assigned_only):
+    from .factories import SeriesFactory
+
+    used = TagFactory(user=user, name="Used")
+    TagFactory(user=user, name="Unused")
+    SeriesFactory(user=user, tags=[used])
+    queryset = TagFactory._meta.model.objects.for_user(user)
+
+    names = {t.name for t in TagFilter({"assigned_only": value}, queryset=queryset).qs}
+
+    assert names == ({"Used"} if assigned_only else {"Used", "Unused"})
