@@ -23,7 +23,7 @@ from config.htmx import HtmxFormMixin, HtmxTemplateMixin
 
 from . import filters, pagination, posters
 from .forms import ChangedMeanwhile, LabelForm, PosterForm, SeriesForm
-from .models import Series
+from .models import Character, Series, Tag
 
 
 class LabelMixin:
@@ -228,9 +228,30 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
         params.pop("page", None)
         context["query"] = params.urlencode()
         context["list_url"] = reverse("catalog:series_list")
+        context["label_pickers"] = self.get_label_pickers()
         context["active_filters"] = self.filterset.get_active_filters()
         context["unknown_ids"] = self.filterset.get_unknown_ids()
         return context
+
+    def get_label_pickers(self):
+        """The filter form's tag and character checkboxes, with the checked
+        ids as sets (looked up once per page, not once per checkbox)."""
+        filterset = self.filterset
+        data = filterset.form.cleaned_data if filterset.is_valid() else {}
+        return [
+            {
+                "field": field,
+                "kind": model._meta.model_name,
+                "label": model._meta.verbose_name_plural.capitalize(),
+                "choices": choices,
+                "selected": set(data.get(field) or ()),
+                "list_url": model.get_list_url(),
+            }
+            for field, model, choices in (
+                ("tags", Tag, filterset.tag_choices),
+                ("characters", Character, filterset.character_choices),
+            )
+        ]
 
 
 class SeriesDetailView(SeriesMixin, DetailView):
