@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
@@ -32,3 +33,10 @@ def admin_client(client, db):
     admin = User.objects.create_superuser("admin@example.com", "pw", name="Admin")
     client.force_login(admin)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_fragment_cache():
+    """Start each test with no rendered fragments: ids are reused between
+    tests, and one test's cards must never show up in another's pages."""
+    caches["fragments"].clear()

@@ -125,6 +125,18 @@ def series_image_path(instance, filename):
     return f"uploads/series/{uuid.uuid4().hex}{suffix}"
 
 
+class CountUpTo(models.Subquery):
+    """The number of rows of a queryset, counted up to ``limit``: a subquery
+    that does not refer to the rows around it, so the database runs it once
+    per query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = models.IntegerField()
+
+    def __init__(self, queryset, limit):
+        super().__init__(queryset.order_by().values("pk")[:limit])
+
+
 class SeriesQuerySet(models.QuerySet):
     def for_user(self, user):
         """Return the series that belong to ``user``, and no one else's."""
@@ -137,6 +149,12 @@ class SeriesQuerySet(models.QuerySet):
         """Return the series that come after ``(created, pk)`` newest first:
         a range on the ``series_user_newest`` index, however deep."""
         return self.filter(created__lte=created).exclude(created=created, pk__gte=pk)
+
+    def with_total(self, limit):
+        """Give each row ``total``: how many rows this queryset holds (before
+        any filter added later, such as a page's cursor), counted up to
+        ``limit``. A page and its total then take one query."""
+        return self.annotate(total=CountUpTo(self, limit))
 
     def with_labels(self):
         """Fetch tags and characters in one query each, A to Z."""

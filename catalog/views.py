@@ -1,6 +1,9 @@
 import copy
+import hashlib
+from functools import cached_property
 
 from django.contrib import messages
+from django.core.cache import caches
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import DatabaseError, IntegrityError, transaction
 from django.forms import modelform_factory
@@ -21,7 +24,7 @@ from django_htmx.http import HttpResponseLocation
 
 from config.htmx import HtmxFormMixin, HtmxTemplateMixin
 
-from . import filters, pagination, posters
+from . import cards, filters, pagination, posters, versions
 from .forms import ChangedMeanwhile, LabelForm, PosterForm, SeriesForm
 from .models import Character, Series, Tag
 
@@ -189,6 +192,10 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
     the scroll costs what the first one costs; the total is counted up to
     ``count_limit``. htmx asks for the ``series-results`` when the filters
     change and for the ``next-page`` of cards as the user scrolls.
+
+    Each process keeps what it read for the current version of the user's
+    catalog (catalog.versions) and every card it rendered (catalog.cards):
+    a page seen before costs three queries and no card rendering.
     """
 
     filterset_class = filters.SeriesFilter
@@ -197,7 +204,26 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
     count_limit = 1000
 
     def get_queryset(self):
-        return super().get_queryset().newest_first().with_labels()
+        # Cards show neither the description nor, until rendered, the labels
+        # (catalog.cards fetches those for the cards it has to render).
+        return super().get_queryset().newest_first().defer("description")
+
+    @cached_property
+    def catalog_version(self):
+        return versions.current(self.request.user.pk)
+
+    def cached(self, name, compute):
+        """Return ``compute()``, kept in this process under ``name`` for the
+        current version of the user's catalog (see catalog.versions)."""
+        digest = hashlib.blake2b(name.encode(), digest_size=12).hexdigest()
+        key = f"series-list:{self.request.user.pk}:{self.catalog_version}:{digest}"
+        return caches["fragments"].get_or_set(key, compute, cards.TIMEOUT)
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        user = self.request.user
+        kwargs["labels"] = self.cached("labels", lambda: filters.label_choices(user))
+        return kwargs
 
     def get_htmx_partial(self):
         # The scroll asks for the next page of cards and a filter for the
@@ -208,34 +234,65 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        series = self.object_list
+        # The scroll's pages need no total; the others fetch it with the page.
+        counting = self.get_htmx_partial() != "next-page"
         raw_cursor = self.request.GET.get("after")
         cursor = pagination.parse_cursor(raw_cursor)
-        if cursor is not None:
-            series = series.after(*cursor)
-        page = list(series[: self.page_size + 1])
+        page = self.get_page(cursor, counting)
         context["series_list"] = page[: self.page_size]
+        context["list_url"] = reverse("catalog:series_list")
+        context["labels_digest"] = cards.labels_digest(
+            self.filterset.tag_choices, self.filterset.character_choices
+        )
+        context["cards"] = cards.render_cards(
+            context["series_list"],
+            digest=context["labels_digest"],
+            list_url=context["list_url"],
+        )
+        context["fragment_timeout"] = cards.TIMEOUT
         if len(page) > self.page_size:
             context["next_cursor"] = pagination.make_cursor(page[self.page_size - 1])
         context["is_first_page"] = cursor is None
         context["bad_cursor"] = bool(raw_cursor) and cursor is None
-        if self.get_htmx_partial() != "next-page":
-            total = self.object_list.order_by()[: self.count_limit + 1].count()
+        if counting:
+            if page:
+                total = page[0].total
+            elif cursor is None:
+                total = 0
+            else:
+                # A page past the end: no row carried the total.
+                total = self.object_list.order_by()[: self.count_limit + 1].count()
             context["total"] = min(total, self.count_limit)
             context["total_is_more"] = total > self.count_limit
         params = self.request.GET.copy()
         params.pop("after", None)
         params.pop("page", None)
         context["query"] = params.urlencode()
-        context["list_url"] = reverse("catalog:series_list")
         context["label_pickers"] = self.get_label_pickers()
         context["active_filters"] = self.filterset.get_active_filters()
         context["unknown_ids"] = self.filterset.get_unknown_ids()
         return context
 
+    def get_page(self, cursor, counting):
+        """
+        Return the series after ``cursor``, one more than a page holds (to
+        tell whether another page follows), each with the bounded ``total``
+        of matches when ``counting``. Served from the cache when this version
+        of the catalog was read with the same query before.
+        """
+        series = self.object_list
+        if counting:
+            series = series.with_total(self.count_limit + 1)
+        if cursor is not None:
+            series = series.after(*cursor)
+        query = sorted(self.request.GET.lists())
+        return self.cached(
+            f"page:{counting}:{query!r}", lambda: list(series[: self.page_size + 1])
+        )
+
     def get_label_pickers(self):
         """The filter form's tag and character checkboxes, with the checked
-        ids as sets (looked up once per page, not once per checkbox)."""
+        ids in order (they are part of the pickers' cache key)."""
         filterset = self.filterset
         data = filterset.form.cleaned_data if filterset.is_valid() else {}
         return [
@@ -244,7 +301,7 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
                 "kind": model._meta.model_name,
                 "label": model._meta.verbose_name_plural.capitalize(),
                 "choices": choices,
-                "selected": set(data.get(field) or ()),
+                "selected": sorted(set(data.get(field) or ())),
                 "list_url": model.get_list_url(),
             }
             for field, model, choices in (

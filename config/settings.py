@@ -136,8 +136,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Caches hold login-throttling counters and the like, so they must be shared
-# by every web process: Redis when REDIS_URL is set, else the database.
+# The default cache holds password-reset throttles and the version of each
+# user's catalog (catalog.versions), so it must be shared by every web
+# process: Redis when REDIS_URL is set, else the database.
 if env("REDIS_URL"):
     CACHES = {
         "default": {
@@ -150,8 +151,19 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
+            # A version per active user: keep many before culling a third.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
+
+# The series list keeps what it read and rendered (its pages' data, cards and
+# label pickers) in each process's memory: the keys name the version of what
+# they hold, so no process serves a stale one, and a hit costs no round trip.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": int(env("DJANGO_FRAGMENT_CACHE_ENTRIES", "5000"))},
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -15,6 +15,7 @@ class Kind:
     model: type
     factory: type
     prefix: str
+    field: str
 
     @property
     def list_url(self):
@@ -29,8 +30,8 @@ class Kind:
 
 @pytest.fixture(
     params=[
-        Kind(Tag, TagFactory, "tag"),
-        Kind(Character, CharacterFactory, "character"),
+        Kind(Tag, TagFactory, "tag", "tags"),
+        Kind(Character, CharacterFactory, "character", "characters"),
     ],
     ids=["tag", "character"],
 )

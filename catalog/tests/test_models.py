@@ -98,3 +98,53 @@ class TestSeriesCounts:
         Tag.objects.all().recount_series()
 
         assert self.counts(drama) == [3]
+
+
+@pytest.mark.django_db
+class TestSeriesUpdated:
+    """A series' ``updated`` moves whenever its links change, from either
+    side: the detail page shows it, and the list's card cache keys on it."""
+
+    def updated(self, series):
+        series.refresh_from_db()
+        return series.updated
+
+    @pytest.mark.parametrize("side", ["series", "label"])
+    def test_adding_a_link(self, user, kind, side):
+        from .factories import SeriesFactory
+
+        label = kind.factory(user=user)
+        series = SeriesFactory(user=user)
+        before = self.updated(series)
+
+        if side == "series":
+            getattr(series, kind.field).add(label)
+        else:
+            label.series.add(series)
+
+        assert self.updated(series) > before
+
+    def test_removing_and_clearing_from_either_side(self, user, kind):
+        from .factories import SeriesFactory
+
+        label = kind.factory(user=user)
+        first, second = SeriesFactory(user=user), SeriesFactory(user=user)
+        label.series.add(first, second)
+        stamps = [self.updated(first), self.updated(second)]
+
+        getattr(first, kind.field).clear()
+        label.series.clear()
+
+        assert self.updated(first) > stamps[0]
+        assert self.updated(second) > stamps[1]
+
+    def test_other_series_keep_theirs(self, user, kind):
+        from .factories import SeriesFactory
+
+        label = kind.factory(user=user)
+        linked, untouched = SeriesFactory(user=user), SeriesFactory(user=user)
+        before = self.updated(untouched)
+
+        label.series.add(linked)
+
+        assert self.updated(untouched) == before
