@@ -134,6 +134,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# On PostgreSQL, psycopg binds parameters on the server and prepares the
+# statements a connection runs again and again, which then skip parsing and
+# planning. Poolers in transaction mode (PgBouncer) cannot keep prepared
+# statements: set DJANGO_DB_PREPARED_STATEMENTS=0 behind one.
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and env_bool(
+    "DJANGO_DB_PREPARED_STATEMENTS", True
+):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The default cache holds password-reset throttles and the version of each

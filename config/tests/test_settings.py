@@ -1,5 +1,6 @@
 import os
 
+import pytest
 from django.db import connection
 
 
@@ -38,6 +39,39 @@ def test_postgresql_connections_are_kept_and_checked(monkeypatch):
     finally:
         monkeypatch.undo()
         importlib.reload(config.settings)
+
+
+@pytest.mark.parametrize(
+    ("setting", "prepared"), [(None, True), ("1", True), ("0", False)]
+)
+def test_postgresql_statements_are_prepared_unless_turned_off(
+    monkeypatch, setting, prepared
+):
+    import importlib
+
+    import config.settings
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@db:5432/catalog")
+    if setting is None:
+        monkeypatch.delenv("DJANGO_DB_PREPARED_STATEMENTS", raising=False)
+    else:
+        monkeypatch.setenv("DJANGO_DB_PREPARED_STATEMENTS", setting)
+    settings = importlib.reload(config.settings)
+    try:
+        options = settings.DATABASES["default"].get("OPTIONS", {})
+        assert options.get("server_side_binding", False) is prepared
+        assert (options.get("prepare_threshold") is not None) is prepared
+    finally:
+        monkeypatch.undo()
+        importlib.reload(config.settings)
+
+
+def test_prepared_statements_are_on_for_the_tests_on_postgresql():
+    options = connection.settings_dict.get("OPTIONS", {})
+
+    assert options.get("server_side_binding", False) is (
+        connection.vendor == "postgresql"
+    )
 
 
 def test_a_bucket_name_moves_posters_to_private_s3_storage(monkeypatch):
