@@ -51,6 +51,17 @@ class TestSeedDemo:
         assert user.check_password("p2")
         assert Series.objects.count() == 60
 
+    def test_more_series_give_the_catalog_a_new_version(self):
+        from catalog import versions
+
+        call_command("seed_demo", "--series", "5", "--posters", "0", stdout=StringIO())
+        user = User.objects.get()
+        before = versions.current(user.pk)
+
+        call_command("seed_demo", "--series", "8", "--posters", "0", stdout=StringIO())
+
+        assert versions.current(user.pk) != before
+
     def test_refuses_outside_development(self, settings):
         settings.DEBUG = False
 

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from catalog import versions
 from catalog.models import Character, Series, Tag
 from catalog.posters import attach, check_and_encode
 
@@ -76,6 +77,8 @@ class Command(BaseCommand):
                 newest = created[len(created) - posters :] if posters > 0 else []
                 for item in newest:
                     attach(item, check_and_encode(generated_poster(item, rng)))
+            # The bulk inserts bypass the signals that version the catalog.
+            versions.changed(user.pk)
         verb = "Created" if created else "Reused"
         total = Series.objects.for_user(user).count()
         self.stdout.write(
