@@ -22,11 +22,13 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from catalog import versions  # noqa: E402
 from catalog.models import Character, Series, Tag  # noqa: E402
 from catalog.views import SeriesListView  # noqa: E402
 
@@ -119,6 +121,51 @@ def rows(client, user, deep_page):
     ]
 
 
+def uncached_rows(user):
+    """
+    Rows timed with the list's caches emptied before each request, each
+    with what empties them: the catalog's version replaced (as any change
+    does: labels and page are read again, unchanged cards stay rendered),
+    and, further, no fragment at all in the process (a fresh process: every
+    card and picker is rendered again).
+    """
+
+    def changed():
+        versions.renew(user.pk)
+
+    def fresh():
+        caches["fragments"].clear()
+        versions.renew(user.pk)
+
+    return [
+        ("changed", "/series/ after a catalog change", "/series/", changed),
+        ("fresh", "/series/ in a fresh process", "/series/", fresh),
+    ]
+
+
+def time_row(client, path, headers=None):
+    start = time.perf_counter()
+    client.get(path, headers=headers or {})
+    return (time.perf_counter() - start) * 1000
+
+
+def describe(client, label, path, headers=None):
+    """Fetch ``path`` once more, counting its queries and bytes."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, headers=headers or {})
+    if response.status_code != 200:
+        raise SystemExit(f"{path} answered {response.status_code}")
+    found = COUNT.search(response.content.decode())
+    return {
+        "label": label,
+        "path": path,
+        "queries": len(queries),
+        "bytes": len(response.content),
+        "matches": int(found[1].replace(",", "")) if found else None,
+        "times": [],
+    }
+
+
 def percentile(samples, fraction):
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -141,27 +188,21 @@ def main():
     results = {}
     for key, label, path, headers in plan:
         for _ in range(args.warmup):
-            response = client.get(path, headers=headers)
-            if response.status_code != 200:
-                raise SystemExit(f"{path} answered {response.status_code}")
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(path, headers=headers)
-        found = COUNT.search(response.content.decode())
-        results[key] = {
-            "label": label,
-            "path": path,
-            "queries": len(queries),
-            "bytes": len(response.content),
-            "matches": int(found[1].replace(",", "")) if found else None,
-            "times": [],
-        }
+            client.get(path, headers=headers)
+        results[key] = describe(client, label, path, headers)
     # Round-robin: a burst of load from elsewhere on the machine touches
     # every row alike, the floor included, instead of one row's samples.
     for _ in range(args.samples):
         for key, _label, path, headers in plan:
-            start = time.perf_counter()
-            client.get(path, headers=headers)
-            results[key]["times"].append((time.perf_counter() - start) * 1000)
+            results[key]["times"].append(time_row(client, path, headers))
+    # Then the rows that empty the caches, after the others: emptying them
+    # in the round-robin would make every following row uncached too.
+    for key, label, path, empty in uncached_rows(user):
+        empty()
+        results[key] = describe(client, label, path)
+        for _ in range(args.samples):
+            empty()
+            results[key]["times"].append(time_row(client, path))
     for row in results.values():
         times = row.pop("times")
         row["p50"] = statistics.median(times)

@@ -356,6 +356,13 @@ class Report:
             "Filtered rows are full pages; partial = HX-Request; scroll = "
             "HX-Request + HX-Target: next-page. Bytes uncompressed."
         )
+        print(
+            "Rows are timed as repeat visits (the list's caches warm), except the "
+            "last two, timed after the rest: 'after a catalog change' gets a new "
+            "catalog version before each request (labels and page read again, "
+            "unchanged cards kept); 'in a fresh process' also empties the "
+            "fragment cache (every card and picker rendered)."
+        )
         if self.loads:
             print(
                 f"req/s: gunicorn, {self.args.workers} sync workers, on 127.0.0.1; "
