@@ -1,8 +1,23 @@
 import pytest
-from django.core.cache import caches
+from django.test import Client, TestCase
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
+
+
+class CommittingClient(Client):
+    """A test client whose requests run their on-commit callbacks as they
+    end, as their transaction would commit in production (the test's own
+    transaction never does)."""
+
+    def request(self, **request):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**request)
+
+
+@pytest.fixture
+def client():
+    return CommittingClient()
 
 
 @pytest.fixture
@@ -33,10 +48,3 @@ def admin_client(client, db):
     admin = User.objects.create_superuser("admin@example.com", "pw", name="Admin")
     client.force_login(admin)
     return client
-
-
-@pytest.fixture(autouse=True)
-def empty_fragment_cache():
-    """Start each test with no rendered fragments: ids are reused between
-    tests, and one test's cards must never show up in another's pages."""
-    caches["fragments"].clear()

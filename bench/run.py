@@ -357,11 +357,9 @@ class Report:
             "HX-Request + HX-Target: next-page. Bytes uncompressed."
         )
         print(
-            "Rows are timed as repeat visits (the list's caches warm), except the "
-            "last two, timed after the rest: 'after a catalog change' gets a new "
-            "catalog version before each request (labels and page read again, "
-            "unchanged cards kept); 'in a fresh process' also empties the "
-            "fragment cache (every card and picker rendered)."
+            "Rows are timed as repeat visits (the list's cache warm), but the "
+            "last, timed after the others with a new catalog version before "
+            "each request: the page is read and rendered again."
         )
         if self.loads:
             print(

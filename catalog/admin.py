@@ -7,6 +7,13 @@ from .forms import OwnLabelsField, SeriesForm
 from .models import Character, Series, Tag
 
 
+def owner_fixed_once_saved(readonly_fields, obj):
+    """A saved series or label keeps its owner: another user's labels would
+    hang on it, and its old owner's pages stay cached until their catalog
+    changes again (catalog.versions)."""
+    return (*readonly_fields, "user") if obj is not None else readonly_fields
+
+
 @admin.register(Tag, Character)
 class LabelAdmin(admin.ModelAdmin):
     list_display = ("name", "user", "created")
@@ -15,6 +22,9 @@ class LabelAdmin(admin.ModelAdmin):
     search_fields = ("name",)
     ordering = ("user__email", "name")
     raw_id_fields = ("user",)
+
+    def get_readonly_fields(self, request, obj=None):
+        return owner_fixed_once_saved(super().get_readonly_fields(request, obj), obj)
 
 
 class SeriesAdminForm(forms.ModelForm):
@@ -34,7 +44,9 @@ class SeriesAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        owner = cleaned.get("user")
+        owner = cleaned.get("user") or (
+            self.instance.user if self.instance.pk else None
+        )
         for field in ("tags", "characters"):
             foreign = [
                 label.name
@@ -70,6 +82,9 @@ class SeriesAdmin(admin.ModelAdmin):
     # Posters go through the app's upload (checked, re-encoded, with
     # renditions); the admin only shows them.
     readonly_fields = ("poster_thumbnail", "created", "updated")
+
+    def get_readonly_fields(self, request, obj=None):
+        return owner_fixed_once_saved(super().get_readonly_fields(request, obj), obj)
 
     def get_fields(self, request, obj=None):
         fields = super().get_fields(request, obj)

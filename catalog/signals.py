@@ -3,7 +3,6 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from django.utils import timezone
 
 from . import posters, versions
 from .models import Character, Series, Tag
@@ -45,38 +44,20 @@ def count_label_links(sender, instance, action, reverse, model, pk_set, **kwargs
         )
 
 
-@receiver(m2m_changed, sender=Series.tags.through)
-@receiver(m2m_changed, sender=Series.characters.through)
-def touch_linked_series(sender, instance, action, reverse, pk_set, **kwargs):
-    """Move ``updated`` on each series whose links change, from either side:
-    it is the time of the last change to anything the series shows (the
-    list's cards are cached under it, see catalog.cards)."""
-    if action not in ("post_add", "post_remove", "pre_clear"):
-        return
-    if not reverse and (action == "pre_clear" or pk_set):
-        series = Series.objects.filter(pk=instance.pk)
-    elif action == "pre_clear":
-        # ``instance`` is a label about to lose all its series.
-        links = sender.objects.filter(**{type(instance)._meta.model_name: instance})
-        series = Series.objects.filter(pk__in=links.values("series"))
-    elif pk_set:
-        # ``instance`` is a label; ``pk_set`` holds series.
-        series = Series.objects.filter(pk__in=pk_set)
-    else:
-        return
-    series.update(updated=timezone.now())
-
-
 @receiver(post_save, sender=Series)
 @receiver(post_save, sender=Tag)
 @receiver(post_save, sender=Character)
+def catalog_saved(sender, instance, **kwargs):
+    """A series or label was saved: its owner's catalog changed."""
+    versions.changed(instance.user_id)
+
+
 @receiver(post_delete, sender=Series)
 @receiver(post_delete, sender=Tag)
 @receiver(post_delete, sender=Character)
-def catalog_changed(sender, instance, origin=None, **kwargs):
-    """A series or label was saved or deleted: its owner's catalog has a new
-    version (catalog.versions). When the owner is being deleted, their
-    catalog goes with them and needs none."""
+def catalog_deleted(sender, instance, origin, **kwargs):
+    """A series or label was deleted: its owner's catalog changes, unless the
+    owner is being deleted with it."""
     deleted = origin.model if isinstance(origin, QuerySet) else type(origin)
     if deleted is not get_user_model():
         versions.changed(instance.user_id)

@@ -1,12 +1,14 @@
 """
 A token for the current state of each user's catalog.
 
-The series list caches its data in each web process (the ``fragments``
-cache) under the token of the catalog it was read from. Tokens live in the
-shared default cache, and every change to a user's series, tags, characters
-or links replaces theirs with a new random one (catalog.signals). A process
-therefore never serves data of an older catalog: it simply never asks for
-entries under an old token again.
+The series list caches what it shows under the token of the catalog it was
+read from (see ``SeriesListView``). Tokens live in the shared default cache;
+every committed change to a user's series, tags, characters or links
+replaces the user's token with a new random one (catalog.signals), so no web
+process serves a page of an older catalog: old entries are never asked for
+again, and expire. Writes that send no signals (``bulk_create``,
+``QuerySet.update``, raw SQL, a data migration) must call ``changed()`` for
+each user they touch, as ``seed_demo`` does.
 """
 
 import secrets
@@ -20,25 +22,30 @@ def token_key(user_id):
 
 
 def current(user_id):
-    """Return the token of the user's catalog, making one if there is none
-    (the first time, or when the cache has dropped it)."""
-    key = token_key(user_id)
-    token = cache.get(key)
-    if token is None:
-        token = secrets.token_hex(8)
-        if not cache.add(key, token, timeout=None):
-            # Another request made one meanwhile; use it. (Should it be gone
-            # again already, this token is new to everyone, which is as good.)
-            token = cache.get(key) or token
+    """Return the token of the user's catalog."""
+    token = cache.get(token_key(user_id))
+    return token if token is not None else start(user_id)
+
+
+def start(user_id):
+    """Make a token for a catalog that has none (the first time, or when the
+    cache dropped it), or return the one another request just made."""
+    token = secrets.token_hex(8)
+    if not cache.add(token_key(user_id), token, timeout=None):
+        # Should it be gone again already, this token is as good: new to all.
+        token = cache.get(token_key(user_id)) or token
     return token
 
 
 def changed(user_id):
-    """Give the user's catalog a new token, now and again once the current
-    transaction commits: a request that read the data just before the commit
-    may have cached it under the first new token (the database cache changes
-    with the transaction; Redis does not)."""
-    renew(user_id)
+    """
+    Replace the user's token once the current transaction commits (at once
+    outside one). Not before: a request that read the old data meanwhile
+    could cache it under the new token, and with the database cache the
+    write would lock a shared row until the commit. Should the cache be
+    unreachable then, the error is logged and pages of the old catalog may
+    be shown until they expire.
+    """
     transaction.on_commit(lambda: renew(user_id), robust=True)
 
 

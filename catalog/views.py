@@ -3,11 +3,12 @@ import hashlib
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.cache import caches
+from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import DatabaseError, IntegrityError, transaction
 from django.forms import modelform_factory
 from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.views.generic import (
     CreateView,
@@ -193,37 +194,25 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
     ``count_limit``. htmx asks for the ``series-results`` when the filters
     change and for the ``next-page`` of cards as the user scrolls.
 
-    Each process keeps what it read for the current version of the user's
-    catalog (catalog.versions) and every card it rendered (catalog.cards):
-    a page seen before costs three queries and no card rendering.
+    What a page shows (labels, cards, total, pickers) is cached in the shared
+    cache for the current version of the user's catalog (catalog.versions):
+    a page seen before costs the session, the user and one cache round trip.
     """
 
     filterset_class = filters.SeriesFilter
     template_name = "catalog/series_list.html"
     page_size = 24
     count_limit = 1000
+    # Cards hold poster URLs, which S3 storage signs for an hour: a cached
+    # page lives half of that, so that it never offers an expired one.
+    cache_timeout = 30 * 60
+    # What a page depends on; any other parameter never reaches its key.
+    cached_params = ("q", "status", "tags", "characters", "after")
 
     def get_queryset(self):
         # Cards show neither the description nor, until rendered, the labels
-        # (catalog.cards fetches those for the cards it has to render).
+        # (catalog.cards fetches those).
         return super().get_queryset().newest_first().defer("description")
-
-    @cached_property
-    def catalog_version(self):
-        return versions.current(self.request.user.pk)
-
-    def cached(self, name, compute):
-        """Return ``compute()``, kept in this process under ``name`` for the
-        current version of the user's catalog (see catalog.versions)."""
-        digest = hashlib.blake2b(name.encode(), digest_size=12).hexdigest()
-        key = f"series-list:{self.request.user.pk}:{self.catalog_version}:{digest}"
-        return caches["fragments"].get_or_set(key, compute, cards.TIMEOUT)
-
-    def get_filterset_kwargs(self, filterset_class):
-        kwargs = super().get_filterset_kwargs(filterset_class)
-        user = self.request.user
-        kwargs["labels"] = self.cached("labels", lambda: filters.label_choices(user))
-        return kwargs
 
     def get_htmx_partial(self):
         # The scroll asks for the next page of cards and a filter for the
@@ -232,67 +221,97 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
         target = self.request.htmx.target
         return target if target in ("next-page", "series-results") else None
 
+    @cached_property
+    def cache_key(self):
+        user_id = self.request.user.pk
+        params = [(name, self.request.GET.getlist(name)) for name in self.cached_params]
+        page = repr((self.get_htmx_partial(), params)).encode()
+        return f"series-list:{user_id}:{hashlib.blake2b(page).hexdigest()}"
+
+    @cached_property
+    def cached_page(self):
+        """What this page showed for the current version of the user's
+        catalog, or None; the version comes in the same round trip."""
+        user_id = self.request.user.pk
+        found = cache.get_many([versions.token_key(user_id), self.cache_key])
+        self.catalog_version = found.get(versions.token_key(user_id))
+        if self.catalog_version is None:
+            self.catalog_version = versions.start(user_id)
+        page = found.get(self.cache_key)
+        if page is not None and page["version"] == self.catalog_version:
+            return page
+        return None
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        page = self.cached_page
+        kwargs["labels"] = page["labels"] if page else None
+        return kwargs
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The scroll's pages need no total; the others fetch it with the page.
-        counting = self.get_htmx_partial() != "next-page"
+        list_url = reverse("catalog:series_list")
         raw_cursor = self.request.GET.get("after")
         cursor = pagination.parse_cursor(raw_cursor)
-        page = self.get_page(cursor, counting)
-        context["series_list"] = page[: self.page_size]
-        context["list_url"] = reverse("catalog:series_list")
-        context["labels_digest"] = cards.labels_digest(
-            self.filterset.tag_choices, self.filterset.character_choices
-        )
-        context["cards"] = cards.render_cards(
-            context["series_list"],
-            digest=context["labels_digest"],
-            list_url=context["list_url"],
-        )
-        context["fragment_timeout"] = cards.TIMEOUT
-        if len(page) > self.page_size:
-            context["next_cursor"] = pagination.make_cursor(page[self.page_size - 1])
-        context["is_first_page"] = cursor is None
-        context["bad_cursor"] = bool(raw_cursor) and cursor is None
-        if counting:
-            if page:
-                total = page[0].total
-            elif cursor is None:
-                total = 0
-            else:
-                # A page past the end: no row carried the total.
-                total = self.object_list.order_by()[: self.count_limit + 1].count()
-            context["total"] = min(total, self.count_limit)
-            context["total_is_more"] = total > self.count_limit
+        page = self.cached_page
+        if page is None:
+            page = self.get_page(cursor, list_url)
+            cache.set(self.cache_key, page, self.cache_timeout)
         params = self.request.GET.copy()
         params.pop("after", None)
         params.pop("page", None)
-        context["query"] = params.urlencode()
-        context["label_pickers"] = self.get_label_pickers()
-        context["active_filters"] = self.filterset.get_active_filters()
-        context["unknown_ids"] = self.filterset.get_unknown_ids()
+        context.update(
+            page,
+            list_url=list_url,
+            is_first_page=cursor is None,
+            bad_cursor=bool(raw_cursor) and cursor is None,
+            query=params.urlencode(),
+            active_filters=self.filterset.get_active_filters(),
+            unknown_ids=self.filterset.get_unknown_ids(),
+        )
         return context
 
-    def get_page(self, cursor, counting):
+    def get_page(self, cursor, list_url):
         """
-        Return the series after ``cursor``, one more than a page holds (to
-        tell whether another page follows), each with the bounded ``total``
-        of matches when ``counting``. Served from the cache when this version
-        of the catalog was read with the same query before.
+        Read and render what the page shows after ``cursor``: its cards, the
+        cursor of the next page, the bounded total of matches (but for the
+        scroll's pages) and the filter's label pickers (for a whole page).
         """
+        counting = self.get_htmx_partial() != "next-page"
         series = self.object_list
         if counting:
             series = series.with_total(self.count_limit + 1)
         if cursor is not None:
             series = series.after(*cursor)
-        query = sorted(self.request.GET.lists())
-        return self.cached(
-            f"page:{counting}:{query!r}", lambda: list(series[: self.page_size + 1])
-        )
+        rows = list(series[: self.page_size + 1])
+        page = {
+            "version": self.catalog_version,
+            "labels": (self.filterset.tag_choices, self.filterset.character_choices),
+            "cards": cards.render_cards(rows[: self.page_size], list_url=list_url),
+            "next_cursor": None,
+        }
+        if len(rows) > self.page_size:
+            page["next_cursor"] = pagination.make_cursor(rows[self.page_size - 1])
+        if counting:
+            if rows:
+                total = rows[0].total
+            elif cursor is None:
+                total = 0
+            else:
+                # A page past the end: no row carried the total.
+                total = self.object_list.order_by()[: self.count_limit + 1].count()
+            page["total"] = min(total, self.count_limit)
+            page["total_is_more"] = total > self.count_limit
+        if self.get_htmx_partial() is None:
+            page["label_pickers"] = render_to_string(
+                "catalog/series_list.html#label-pickers",
+                {"pickers": self.get_label_pickers()},
+            )
+        return page
 
     def get_label_pickers(self):
         """The filter form's tag and character checkboxes, with the checked
-        ids in order (they are part of the pickers' cache key)."""
+        ids as sets (looked up once per page, not once per checkbox)."""
         filterset = self.filterset
         data = filterset.form.cleaned_data if filterset.is_valid() else {}
         return [
@@ -301,7 +320,7 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
                 "kind": model._meta.model_name,
                 "label": model._meta.verbose_name_plural.capitalize(),
                 "choices": choices,
-                "selected": sorted(set(data.get(field) or ())),
+                "selected": set(data.get(field) or ()),
                 "list_url": model.get_list_url(),
             }
             for field, model, choices in (

@@ -134,10 +134,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# On PostgreSQL, psycopg binds parameters on the server and prepares the
-# statements a connection runs again and again, which then skip parsing and
-# planning. Poolers in transaction mode (PgBouncer) cannot keep prepared
-# statements: set DJANGO_DB_PREPARED_STATEMENTS=0 behind one.
+# On PostgreSQL, psycopg binds parameters on the server, and so prepares the
+# statements a connection runs again and again (from the fifth run), which
+# then skip parsing and planning. A pooler in transaction mode needs its
+# prepared-statement support on (PgBouncer 1.21+, max_prepared_statements),
+# or DJANGO_DB_PREPARED_STATEMENTS=0.
 if DATABASES["default"]["ENGINE"].endswith("postgresql") and env_bool(
     "DJANGO_DB_PREPARED_STATEMENTS", True
 ):
@@ -161,19 +162,11 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
-            # A version per active user: keep many before culling a third.
-            "OPTIONS": {"MAX_ENTRIES": 10_000},
+            # The series list caches its pages (a few tens of KB each) and a
+            # catalog version per user: keep many before culling a third.
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
         }
     }
-
-# The series list keeps what it read and rendered (its pages' data, cards and
-# label pickers) in each process's memory: the keys name the version of what
-# they hold, so no process serves a stale one, and a hit costs no round trip.
-CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "fragments",
-    "OPTIONS": {"MAX_ENTRIES": int(env("DJANGO_FRAGMENT_CACHE_ENTRIES", "5000"))},
-}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

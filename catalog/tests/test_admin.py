@@ -36,6 +36,18 @@ class TestLabelAdmin:
         assert b"Theirs" in response.content
         assert b"Mine" not in response.content
 
+    def test_a_saved_label_keeps_its_owner(self, admin_client, kind, user, other_user):
+        label = kind.factory(user=user, name="Mine")
+
+        response = admin_client.post(
+            reverse(f"admin:catalog_{kind.prefix}_change", args=[label.pk]),
+            {"user": other_user.pk, "name": "Renamed"},
+        )
+
+        label.refresh_from_db()
+        assert response.status_code == 302
+        assert (label.user, label.name) == (user, "Renamed")
+
 
 @pytest.mark.django_db
 class TestSeriesAdmin:
@@ -113,6 +125,20 @@ class TestSeriesAdmin:
 
         assert response.status_code == 200
         assert not series.tags.exists()
+
+    def test_a_saved_series_keeps_its_owner(self, admin_client, user, other_user):
+        from .factories import SeriesFactory
+
+        series = SeriesFactory(user=user, title="Mine")
+
+        response = admin_client.post(
+            reverse("admin:catalog_series_change", args=[series.pk]),
+            {"user": other_user.pk, "title": "Renamed", "status": "planned"},
+        )
+
+        series.refresh_from_db()
+        assert response.status_code == 302
+        assert (series.user, series.title) == (user, "Renamed")
 
     def test_huge_ids_are_a_field_error(self, admin_client, user):
         from .factories import SeriesFactory

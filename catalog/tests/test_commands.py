@@ -51,14 +51,19 @@ class TestSeedDemo:
         assert user.check_password("p2")
         assert Series.objects.count() == 60
 
-    def test_more_series_give_the_catalog_a_new_version(self):
+    def test_more_series_give_the_catalog_a_new_version(
+        self, django_capture_on_commit_callbacks
+    ):
         from catalog import versions
 
         call_command("seed_demo", "--series", "5", "--posters", "0", stdout=StringIO())
         user = User.objects.get()
         before = versions.current(user.pk)
 
-        call_command("seed_demo", "--series", "8", "--posters", "0", stdout=StringIO())
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command(
+                "seed_demo", "--series", "8", "--posters", "0", stdout=StringIO()
+            )
 
         assert versions.current(user.pk) != before
 

@@ -66,14 +66,6 @@ def test_postgresql_statements_are_prepared_unless_turned_off(
         importlib.reload(config.settings)
 
 
-def test_prepared_statements_are_on_for_the_tests_on_postgresql():
-    options = connection.settings_dict.get("OPTIONS", {})
-
-    assert options.get("server_side_binding", False) is (
-        connection.vendor == "postgresql"
-    )
-
-
 def test_a_bucket_name_moves_posters_to_private_s3_storage(monkeypatch):
     import importlib
 
