@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F, QuerySet
@@ -50,6 +51,15 @@ def count_label_links(sender, instance, action, reverse, model, pk_set, **kwargs
 def catalog_saved(sender, instance, **kwargs):
     """A series or label was saved: its owner's catalog changed."""
     versions.changed(instance.user_id)
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def catalog_started(sender, instance, created, **kwargs):
+    """A new user starts with a new token: should their id have been used
+    before (a restored or flushed database), pages cached for it are not
+    theirs."""
+    if created:
+        versions.changed(instance.pk)
 
 
 @receiver(post_delete, sender=Series)

@@ -3,7 +3,7 @@ import hashlib
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import DatabaseError, IntegrityError, transaction
 from django.forms import modelform_factory
@@ -194,9 +194,10 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
     ``count_limit``. htmx asks for the ``series-results`` when the filters
     change and for the ``next-page`` of cards as the user scrolls.
 
-    What a page shows (labels, cards, total, pickers) is cached in the shared
-    cache for the current version of the user's catalog (catalog.versions):
-    a page seen before costs the session, the user and one cache round trip.
+    What a page shows (labels, cards, total, pickers) is kept in the shared
+    ``catalog`` cache for the current version of the user's catalog
+    (catalog.versions): a page seen before costs the session, the user and
+    one cache round trip.
     """
 
     filterset_class = filters.SeriesFilter
@@ -233,7 +234,9 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
         """What this page showed for the current version of the user's
         catalog, or None; the version comes in the same round trip."""
         user_id = self.request.user.pk
-        found = cache.get_many([versions.token_key(user_id), self.cache_key])
+        found = caches["catalog"].get_many(
+            [versions.token_key(user_id), self.cache_key]
+        )
         self.catalog_version = found.get(versions.token_key(user_id))
         if self.catalog_version is None:
             self.catalog_version = versions.start(user_id)
@@ -256,7 +259,10 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
         page = self.cached_page
         if page is None:
             page = self.get_page(cursor, list_url)
-            cache.set(self.cache_key, page, self.cache_timeout)
+            # Links that name no page (bad filters, a bad or stale cursor) are
+            # answered but not kept: they would only fill the cache.
+            if not self.filterset.errors and (cursor or not raw_cursor):
+                caches["catalog"].set(self.cache_key, page, self.cache_timeout)
         params = self.request.GET.copy()
         params.pop("after", None)
         params.pop("page", None)

@@ -147,25 +147,32 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql") and env_bool(
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The default cache holds password-reset throttles and the version of each
-# user's catalog (catalog.versions), so it must be shared by every web
-# process: Redis when REDIS_URL is set, else the database.
+# Caches are shared by every web process: Redis when REDIS_URL is set, else
+# the database. "default" holds password-reset throttles; "catalog" holds the
+# series list's pages and each user's catalog version (catalog.versions).
+# They are apart so that the many pages, culled when there are too many,
+# never take the throttles with them.
 if env("REDIS_URL"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": alias,
         }
+        for alias in ("default", "catalog")
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
-            # The series list caches its pages (a few tens of KB each) and a
-            # catalog version per user: keep many before culling a third.
+        },
+        "catalog": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "catalog_cache",
+            # Pages are tens of KB: cull a third past this many.
             "OPTIONS": {"MAX_ENTRIES": 5_000},
-        }
+        },
     }
 
 AUTH_USER_MODEL = "accounts.User"

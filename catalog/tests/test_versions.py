@@ -1,8 +1,9 @@
 """The version token of each user's catalog, and the signals that replace it."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
+from accounts.tests.factories import UserFactory
 from catalog import versions
 
 from .factories import CharacterFactory, SeriesFactory, TagFactory
@@ -81,7 +82,7 @@ class TestCatalogVersion:
     def test_a_lost_token_is_replaced_by_a_new_one(self, user):
         before = versions.current(user.pk)
 
-        cache.clear()
+        caches["catalog"].clear()
 
         assert versions.current(user.pk) not in {None, before}
 
@@ -93,3 +94,11 @@ class TestCatalogVersion:
         user.delete()
 
         assert renewed == []
+
+    def test_a_new_user_starts_with_a_new_token(self, db, monkeypatch):
+        renewed = []
+        monkeypatch.setattr(versions, "changed", renewed.append)
+
+        user = UserFactory()
+
+        assert renewed == [user.pk]

@@ -6,8 +6,8 @@ label test runs for both (the ``kind`` fixture); then the series views.
 import re
 
 import pytest
-from django.core.cache import cache
-from django.db import IntegrityError
+from django.core.cache import cache, caches
+from django.db import IntegrityError, connection
 from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
@@ -823,15 +823,46 @@ class TestSeriesListStaysFresh:
 
         assert f'for="filter-tag-{tag.pk}">Noir<' in content
 
-    def test_another_users_pages_are_their_own(
-        self, client, auth_client, catalog, other_user
-    ):
+    def test_another_users_pages_are_their_own(self, client, user, catalog, other_user):
+        from catalog import versions
+
         SeriesFactory(user=other_user, title="Not mine")
+        # Even with the very same token, a page is cached per user.
+        caches["catalog"].set(
+            versions.token_key(other_user.pk), versions.current(user.pk)
+        )
         client.force_login(other_user)
 
         content = client.get(LIST).content.decode()
 
         assert titles_in(content) == ["Not mine"]
+
+    @pytest.mark.parametrize(
+        "query", [{"tags": "abc"}, {"after": "not-a-cursor"}, {"status": "nope"}]
+    )
+    def test_links_that_name_no_page_are_not_kept(self, auth_client, catalog, query):
+        def entries():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT COUNT(*) FROM catalog_cache")
+                return cursor.fetchone()[0]
+
+        before = entries()
+
+        response = auth_client.get(LIST, query)
+
+        assert response.status_code == 200
+        assert entries() == before
+
+    def test_pages_never_crowd_out_the_default_cache(self, auth_client, settings):
+        settings.CACHES["catalog"] = settings.CACHES["catalog"] | {
+            "OPTIONS": {"MAX_ENTRIES": 3}
+        }
+        cache.set("password-reset:someone@example.com", 4)
+
+        for word in ["a", "b", "c", "d", "e", "f"]:
+            auth_client.get(LIST, {"q": word})
+
+        assert cache.get("password-reset:someone@example.com") == 4
 
 
 @pytest.mark.django_db
@@ -1379,11 +1410,10 @@ class TestSeriesQueryCounts:
 
     @pytest.fixture(autouse=True)
     def cache_in_memory(self, settings):
-        settings.CACHES = {
-            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-        }
+        memory = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        settings.CACHES = {"default": memory, "catalog": memory}
         yield
-        cache.clear()
+        caches["catalog"].clear()
 
     @pytest.mark.parametrize(
         "filters",
