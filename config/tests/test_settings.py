@@ -66,6 +66,29 @@ def test_postgresql_statements_are_prepared_unless_turned_off(
         importlib.reload(config.settings)
 
 
+def test_redis_url_moves_both_caches_to_redis_apart(monkeypatch):
+    import importlib
+
+    from django.core.cache.backends.redis import RedisCache
+
+    import config.settings
+
+    monkeypatch.setenv("REDIS_URL", "redis://cache.example.com:6379/0")
+    settings = importlib.reload(config.settings)
+    try:
+        caches = {
+            alias: RedisCache(config["LOCATION"], config)
+            for alias, config in settings.CACHES.items()
+        }
+        assert set(caches) == {"default", "catalog"}
+        # The client library is installed, and the keys never meet.
+        assert all(cache._cache._lib.__name__ == "redis" for cache in caches.values())
+        assert caches["default"].make_key("k") != caches["catalog"].make_key("k")
+    finally:
+        monkeypatch.undo()
+        importlib.reload(config.settings)
+
+
 def test_a_bucket_name_moves_posters_to_private_s3_storage(monkeypatch):
     import importlib
 
