@@ -224,6 +224,7 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
 
     @cached_property
     def cache_key(self):
+        """Name the page by its user, its htmx target and its parameters."""
         user_id = self.request.user.pk
         params = [(name, self.request.GET.getlist(name)) for name in self.cached_params]
         page = repr((self.get_htmx_partial(), params)).encode()
@@ -259,8 +260,8 @@ class SeriesListView(SeriesMixin, HtmxTemplateMixin, FilterView):
         page = self.cached_page
         if page is None:
             page = self.get_page(cursor, list_url)
-            # Links that name no page (bad filters, a bad or stale cursor) are
-            # answered but not kept: they would only fill the cache.
+            # Links that name no page (bad filters, a cursor that is not one)
+            # are answered but not kept: they would only fill the cache.
             if not self.filterset.errors and (cursor or not raw_cursor):
                 caches["catalog"].set(self.cache_key, page, self.cache_timeout)
         params = self.request.GET.copy()
