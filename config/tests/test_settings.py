@@ -1,7 +1,31 @@
+import importlib
 import os
 
 import pytest
 from django.db import connection
+
+import config.settings
+
+
+@pytest.fixture
+def settings_with(monkeypatch):
+    """Load the settings module again with some environment variables set
+    (a value) or unset (None); the real settings come back afterwards."""
+
+    def load(**environment):
+        for name, value in environment.items():
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
+        return importlib.reload(config.settings)
+
+    yield load
+    monkeypatch.undo()
+    importlib.reload(config.settings)
+
+
+POSTGRESQL = "postgres://u:p@db:5432/catalog"
 
 
 def test_tests_run_on_the_database_that_database_url_names():
@@ -10,102 +34,60 @@ def test_tests_run_on_the_database_that_database_url_names():
     assert connection.vendor == expected
 
 
-def test_sqlite_without_database_url(monkeypatch):
-    import importlib
+def test_sqlite_without_database_url(settings_with):
+    settings = settings_with(DATABASE_URL=None)
 
-    import config.settings
-
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    settings = importlib.reload(config.settings)
-    try:
-        assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
-    finally:
-        monkeypatch.undo()
-        importlib.reload(config.settings)
+    assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 
 
-def test_postgresql_connections_are_kept_and_checked(monkeypatch):
-    import importlib
+def test_postgresql_connections_are_kept_and_checked(settings_with):
+    database = settings_with(DATABASE_URL=POSTGRESQL).DATABASES["default"]
 
-    import config.settings
-
-    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@db:5432/catalog")
-    settings = importlib.reload(config.settings)
-    try:
-        database = settings.DATABASES["default"]
-        assert database["ENGINE"] == "django.db.backends.postgresql"
-        assert database["CONN_MAX_AGE"] > 0
-        assert database["CONN_HEALTH_CHECKS"] is True
-    finally:
-        monkeypatch.undo()
-        importlib.reload(config.settings)
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert database["CONN_MAX_AGE"] > 0
+    assert database["CONN_HEALTH_CHECKS"] is True
 
 
 @pytest.mark.parametrize(
     ("setting", "prepared"), [(None, True), ("1", True), ("0", False)]
 )
 def test_postgresql_statements_are_prepared_unless_turned_off(
-    monkeypatch, setting, prepared
+    settings_with, setting, prepared
 ):
-    import importlib
+    settings = settings_with(
+        DATABASE_URL=POSTGRESQL, DJANGO_DB_PREPARED_STATEMENTS=setting
+    )
 
-    import config.settings
-
-    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@db:5432/catalog")
-    if setting is None:
-        monkeypatch.delenv("DJANGO_DB_PREPARED_STATEMENTS", raising=False)
-    else:
-        monkeypatch.setenv("DJANGO_DB_PREPARED_STATEMENTS", setting)
-    settings = importlib.reload(config.settings)
-    try:
-        options = settings.DATABASES["default"].get("OPTIONS", {})
-        assert options.get("server_side_binding", False) is prepared
-        assert (options.get("prepare_threshold") is not None) is prepared
-    finally:
-        monkeypatch.undo()
-        importlib.reload(config.settings)
+    options = settings.DATABASES["default"].get("OPTIONS", {})
+    assert options.get("server_side_binding", False) is prepared
+    assert (options.get("prepare_threshold") is not None) is prepared
 
 
-def test_redis_url_moves_both_caches_to_redis_apart(monkeypatch):
-    import importlib
-
+def test_redis_url_moves_both_caches_to_redis_apart(settings_with):
     from django.core.cache.backends.redis import RedisCache
 
-    import config.settings
+    settings = settings_with(REDIS_URL="redis://cache.example.com:6379/0")
 
-    monkeypatch.setenv("REDIS_URL", "redis://cache.example.com:6379/0")
-    settings = importlib.reload(config.settings)
-    try:
-        caches = {
-            alias: RedisCache(config["LOCATION"], config)
-            for alias, config in settings.CACHES.items()
-        }
-        assert set(caches) == {"default", "catalog"}
-        # The client library is installed, and the keys never meet.
-        assert all(cache._cache._lib.__name__ == "redis" for cache in caches.values())
-        assert caches["default"].make_key("k") != caches["catalog"].make_key("k")
-    finally:
-        monkeypatch.undo()
-        importlib.reload(config.settings)
+    caches = {
+        alias: RedisCache(config["LOCATION"], config)
+        for alias, config in settings.CACHES.items()
+    }
+    assert set(caches) == {"default", "catalog"}
+    # The client library is installed, and the keys never meet.
+    assert all(cache._cache._lib.__name__ == "redis" for cache in caches.values())
+    assert caches["default"].make_key("k") != caches["catalog"].make_key("k")
 
 
-def test_a_bucket_name_moves_posters_to_private_s3_storage(monkeypatch):
-    import importlib
+def test_a_bucket_name_moves_posters_to_private_s3_storage(settings_with):
+    settings = settings_with(
+        DJANGO_S3_BUCKET="posters", DJANGO_S3_ENDPOINT_URL="https://s3.example.com"
+    )
 
-    import config.settings
-
-    monkeypatch.setenv("DJANGO_S3_BUCKET", "posters")
-    monkeypatch.setenv("DJANGO_S3_ENDPOINT_URL", "https://s3.example.com")
-    settings = importlib.reload(config.settings)
-    try:
-        storage = settings.STORAGES["default"]
-        assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
-        assert storage["OPTIONS"]["bucket_name"] == "posters"
-        assert storage["OPTIONS"]["default_acl"] == "private"
-        assert storage["OPTIONS"]["querystring_auth"] is True
-    finally:
-        monkeypatch.undo()
-        importlib.reload(config.settings)
+    storage = settings.STORAGES["default"]
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "posters"
+    assert storage["OPTIONS"]["default_acl"] == "private"
+    assert storage["OPTIONS"]["querystring_auth"] is True
 
 
 def test_the_s3_backend_signs_its_urls():
